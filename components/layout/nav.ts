@@ -1,0 +1,18 @@
+import type { Role } from "@/db/schema";
+
+export interface NavItem {
+  href: string;
+  /** A key under the `nav` messages. */
+  label: string;
+}
+
+/** What each role's sidebar offers; every target checks the role again on the server. */
+export const navigation: Record<Role, NavItem[]> = {
+  agent: [{ href: "/agent", label: "agentHome" }],
+  supervisor: [{ href: "/supervisor", label: "supervisorHome" }],
+  specialist: [{ href: "/specialist", label: "specialistHome" }],
+  manager: [{ href: "/manager", label: "managerHome" }],
+  department: [{ href: "/department", label: "departmentHome" }],
+  leadership: [{ href: "/leadership", label: "leadershipHome" }],
+  admin: [{ href: "/admin", label: "adminHome" }],
+};

@@ -1,0 +1,15 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { defaultLocale, isLocale, localeCookie, localeFromAcceptLanguage, timeZone, type Locale } from "./config";
+
+export async function resolveLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(localeCookie)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  const messages = (await import(`./messages/${locale}.json`)).default;
+  return { locale, messages, timeZone, now: new Date() };
+});

@@ -1,0 +1,19 @@
+import { closeDatabase, getDatabaseHandle } from "@/db";
+
+export async function startServer(): Promise<void> {
+  try {
+    const started = Date.now();
+    const handle = await getDatabaseHandle();
+    console.log(`[voc] database ready (${handle.engine}) in ${Date.now() - started} ms`);
+  } catch (error) {
+    console.error("[voc] could not prepare the database; stopping.", error);
+    process.exit(1);
+  }
+  const stop = (signal: NodeJS.Signals) => {
+    closeDatabase()
+      .catch((error: unknown) => console.error("[voc] error while closing the database", error))
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

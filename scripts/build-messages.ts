@@ -1,0 +1,28 @@
+/**
+ * Traditional Chinese UI text is derived from the Simplified source with OpenCC (Taiwan
+ * phrases), then committed: `npx tsx scripts/build-messages.ts`. Overrides in
+ * lib/i18n/messages/zh-Hant.overrides.json win where a phrase needs a human touch.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import * as OpenCC from "opencc-js";
+
+type Messages = { [key: string]: string | Messages };
+
+const dir = "lib/i18n/messages";
+const convert = OpenCC.Converter({ from: "cn", to: "twp" });
+const source = JSON.parse(readFileSync(`${dir}/zh-Hans.json`, "utf8")) as Messages;
+const overridesFile = `${dir}/zh-Hant.overrides.json`;
+const overrides = existsSync(overridesFile) ? (JSON.parse(readFileSync(overridesFile, "utf8")) as Messages) : {};
+
+function transform(node: Messages, patch: Messages | undefined): Messages {
+  const out: Messages = {};
+  for (const [key, value] of Object.entries(node)) {
+    const override = patch?.[key];
+    if (typeof value === "string") out[key] = typeof override === "string" ? override : convert(value);
+    else out[key] = transform(value, typeof override === "object" ? override : undefined);
+  }
+  return out;
+}
+
+writeFileSync(`${dir}/zh-Hant.json`, `${JSON.stringify(transform(source, overrides), null, 2)}\n`);
+console.log(`wrote ${dir}/zh-Hant.json`);
