@@ -266,6 +266,29 @@ export const records = pgTable(
   ],
 );
 
+/** An uploaded batch (CSV, Excel or e-mail files), kept between its preview and its commit. */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    createdBy: integer()
+      .notNull()
+      .references(() => users.id),
+    fileName: varchar({ length: 255 }).notNull(),
+    format: varchar({ length: 16 }).notNull(),
+    /** Parsed rows with their per-row errors, as the preview showed them. */
+    rows: jsonb().$type<unknown[]>().notNull(),
+    rowCount: integer().notNull(),
+    validCount: integer().notNull(),
+    status: varchar({ length: 16 }).notNull().default("previewed"),
+    committedMode: varchar({ length: 16 }),
+    committedCount: integer(),
+    createdAt: createdAt(),
+    committedAt: at(),
+  },
+  (t) => [index("import_batches_creator_idx").on(t.createdBy, t.createdAt)],
+);
+
 // ---------------------------------------------------------------- workflow
 
 export const issues = pgTable(
@@ -649,3 +672,4 @@ export type ActionRow = typeof actions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type ImportBatch = typeof importBatches.$inferSelect;

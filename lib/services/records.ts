@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
+import { auditLog, categories, idempotencyKeys, records, sites, type Channel, type RecordKind, type RecordRow, type Urgency } from "@/db/schema";
+import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions";
+import { maskSensitive } from "@/lib/pii";
+import { getRegion, resolveRegionName } from "@/lib/regions";
+import { contactDigest, newTrackingNumber } from "@/lib/tracking";
+import { messageKey } from "@/lib/validation/errors";
+import type { Viewer } from "@/lib/viewer";
+
+/** Who brings a record in: a signed-in person, an integration token, or a customer. */
+export type RecordActor =
+  | { type: "staff"; viewer: Viewer }
+  | { type: "token"; tokenId: number; name: string; scopes: readonly string[] }
+  | { type: "public"; ip: string };
+
+/** Every door's input, after its own schema: one shape, one validation of references. */
+export interface NewRecordInput {
+  kind: RecordKind;
+  channel: Channel;
+  categoryCode: string;
+  region?: string;
+  callReference?: string;
+  summary: string;
+  customerWords: string;
+  urgency: Urgency;
+  valuable: boolean;
+  occurredAt?: Date;
+  source?: string;
+  sourceUrl?: string;
+  externalId?: string;
+  siteCode?: string;
+  contact?: string;
+}
+
+export interface Idempotency {
+  tokenId: number;
+  key: string;
+  requestHash: string;
+}
+
+export interface CreatedRecord {
+  record: RecordRow;
+  /** False when a retried request (same idempotency key or external id) found the first one. */
+  created: boolean;
+  /** How many card or ID numbers were masked in the text. */
+  masked: number;
+}
+
+/** The regulator's clock for complaints: 15 days to answer. */
+export const complaintDays = 15;
+
+export function requestHash(body: unknown): string {
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+function fail(field: string, key: string, values?: Record<string, string | number>): never {
+  throw new ValidationFailed("The record has errors.", { [field]: [messageKey(key, values)] });
+}
+
+async function resolveCategory(db: Executor, code: string) {
+  const [category] = await db.select({ id: categories.id, active: categories.active }).from(categories).where(eq(categories.code, code)).limit(1);
+  if (!category || !category.active) fail("categoryCode", "unknownCategory");
+  return category.id;
+}
+
+function resolveRegion(input: string | undefined): string | null {
+  if (!input) return null;
+  const byCode = /^\d{6}$/.test(input) ? getRegion(input) : null;
+  const region = byCode ?? resolveRegionName(input, { prefer: "city" })?.region ?? null;
+  if (!region) fail("region", "unknownRegion");
+  return region.code;
+}
+
+/**
+ * Creates one record, whatever door it came in by: validates its references, masks card and
+ * ID numbers, and writes the record and its audit row in one transaction. A retried request
+ * with the same idempotency key or external id returns the first record instead of a second.
+ */
+export async function createRecord(db: Database, actor: RecordActor, input: NewRecordInput, idempotency?: Idempotency): Promise<CreatedRecord> {
+  if (actor.type === "staff") assertCan(actor.viewer, "record.create");
+  if (actor.type === "token" && !actor.scopes.includes("records:write")) throw new Forbidden("This token may not write records.");
+  if (actor.type === "public" && input.channel !== "web") throw new Forbidden();
+  if (actor.type !== "public" && input.channel === "web") fail("channel", "invalidOption");
+
+  const summary = maskSensitive(input.summary);
+  const words = maskSensitive(input.customerWords);
+  const masked = summary.masked + words.masked;
+  const regionCode = resolveRegion(input.region);
+
+  return db.transaction(async (tx) => {
+    const categoryId = await resolveCategory(tx, input.categoryCode);
+
+    if (idempotency) {
+      const [claimed] = await tx
+        .insert(idempotencyKeys)
+        .values({ tokenId: idempotency.tokenId, key: idempotency.key, requestHash: idempotency.requestHash, responseStatus: 0, responseBody: {} })
+        .onConflictDoNothing()
+        .returning();
+      if (!claimed) {
+        const [previous] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.tokenId, idempotency.tokenId), eq(idempotencyKeys.key, idempotency.key)));
+        if (previous.requestHash !== idempotency.requestHash) {
+          throw new Conflict("This Idempotency-Key was already used for a different request.");
+        }
+        const recordId = (previous.responseBody as { recordId?: number }).recordId;
+        const [existing] = recordId ? await tx.select().from(records).where(eq(records.id, recordId)) : [];
+        if (!existing) throw new Conflict("The first request with this Idempotency-Key is still being processed.");
+        return { record: existing, created: false, masked };
+      }
+    }
+
+    if (input.externalId) {
+      const [existing] = await tx
+        .select()
+        .from(records)
+        .where(and(eq(records.channel, input.channel), eq(records.externalId, input.externalId)))
+        .limit(1);
+      if (existing) {
+        if (existing.summary !== summary.text) fail("externalId", "externalIdTaken");
+        return { record: existing, created: false, masked };
+      }
+    }
+
+    let siteId: number | null = null;
+    let teamId: number | null = null;
+    let authorId: number | null = null;
+    if (actor.type === "staff") {
+      siteId = actor.viewer.siteId;
+      teamId = actor.viewer.role === "agent" ? actor.viewer.teamId : null;
+      authorId = actor.viewer.id;
+    } else if (actor.type === "token" && input.siteCode) {
+      const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.code, input.siteCode)).limit(1);
+      if (!site) fail("siteCode", "unknownSite");
+      siteId = site.id;
+    }
+
+    const occurredAt = input.occurredAt ?? new Date();
+    const isPublic = actor.type === "public";
+    const [record] = await tx
+      .insert(records)
+      .values({
+        kind: input.kind,
+        channel: input.channel,
+        source: input.source ?? null,
+        sourceUrl: input.sourceUrl ?? null,
+        externalId: input.externalId ?? null,
+        siteId,
+        teamId,
+        categoryId,
+        regionCode,
+        callReference: input.callReference ?? null,
+        summary: summary.text,
+        customerWords: words.text,
+        urgency: input.urgency,
+        valuable: input.valuable,
+        status: input.valuable ? "reported" : "new",
+        authorId,
+        trackingNumber: isPublic ? newTrackingNumber() : null,
+        contact: input.contact ?? null,
+        contactDigest: input.contact ? contactDigest(input.contact) : null,
+        moderationStatus: isPublic ? "pending" : null,
+        dueAt: input.kind === "complaint" ? new Date(occurredAt.getTime() + complaintDays * 86_400_000) : null,
+        occurredAt,
+      })
+      .returning();
+
+    await tx.insert(auditLog).values({
+      actorId: actor.type === "staff" ? actor.viewer.id : null,
+      actorRole: actor.type === "staff" ? actor.viewer.role : actor.type === "token" ? "integration" : "customer",
+      action: "record.created",
+      entityType: "record",
+      entityId: String(record.id),
+      data: {
+        channel: record.channel,
+        via: actor.type,
+        ...(actor.type === "token" ? { tokenId: actor.tokenId } : {}),
+        ...(masked > 0 ? { masked } : {}),
+        ...(record.valuable ? { reportedToSupervisor: true } : {}),
+      },
+    });
+
+    if (idempotency) {
+      await tx
+        .update(idempotencyKeys)
+        .set({ responseStatus: 201, responseBody: { recordId: record.id } })
+        .where(and(eq(idempotencyKeys.tokenId, idempotency.tokenId), eq(idempotencyKeys.key, idempotency.key)));
+    }
+    return { record, created: true, masked };
+  });
+}
