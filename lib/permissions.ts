@@ -19,6 +19,7 @@ export const permissions = {
   "record.create": ["agent", "specialist"],
   "record.update.own": ["agent", "specialist"],
   "record.import": ["specialist"],
+  "record.join_issue": ["agent", "specialist"],
   "record.moderate": ["specialist", "manager"],
   "record.read.own": ["agent", "specialist"],
   "record.read.team": ["supervisor"],

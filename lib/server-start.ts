@@ -1,7 +1,10 @@
 import { closeDatabase, getDatabaseHandle } from "@/db";
+import { authSecret } from "@/lib/env";
 
 export async function startServer(): Promise<void> {
   try {
+    // Configuration errors stop the server at start, not at the first sign-in.
+    authSecret();
     const started = Date.now();
     const handle = await getDatabaseHandle();
     console.log(`[voc] database ready (${handle.engine}) in ${Date.now() - started} ms`);

@@ -6,7 +6,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const env = { ...process.env, SEED_DEMO: "1", DEMO_API_TOKEN: process.env.DEMO_API_TOKEN ?? "voc_demo_token_for_browser_tests_0001" };
+const env = {
+  ...process.env,
+  SEED_DEMO: "1",
+  DEMO_API_TOKEN: process.env.DEMO_API_TOKEN ?? "voc_demo_token_for_browser_tests_0001",
+  // A server database needs a shared secret in production; the test server makes its own.
+  AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64url"),
+};
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {

@@ -8,7 +8,10 @@ export interface NavItem {
 
 /** What each role's sidebar offers; every target checks the role again on the server. */
 export const navigation: Record<Role, NavItem[]> = {
-  agent: [{ href: "/agent", label: "agentHome" }],
+  agent: [
+    { href: "/agent", label: "agentHome" },
+    { href: "/agent/records", label: "agentRecords" },
+  ],
   supervisor: [{ href: "/supervisor", label: "supervisorHome" }],
   specialist: [{ href: "/specialist", label: "specialistHome" }],
   manager: [{ href: "/manager", label: "managerHome" }],

@@ -10,6 +10,10 @@ export async function StaffShell({ viewer, unread, children }: { viewer: Viewer;
   const t = await getTranslations();
   const path = (await headers()).get("x-pathname") ?? "";
   const items = navigation[viewer.role];
+  // The most specific item that contains the current page is the active one.
+  const activeHref = items
+    .filter((item) => path === item.href || path.startsWith(`${item.href}/`) || path.startsWith(`${item.href}?`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -40,7 +44,7 @@ export async function StaffShell({ viewer, unread, children }: { viewer: Viewer;
         </div>
         <nav aria-label={t("common.mainNavigation")} className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-4">
           {items.map((item) => {
-            const active = path === item.href || path.startsWith(`${item.href}/`);
+            const active = item.href === activeHref;
             return (
               <Link
                 key={item.href}

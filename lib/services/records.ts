@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
-import { auditLog, categories, idempotencyKeys, records, sites, type Channel, type RecordKind, type RecordRow, type Urgency } from "@/db/schema";
-import { Conflict, Forbidden, ValidationFailed } from "@/lib/errors";
-import { assertCan } from "@/lib/permissions";
+import { auditLog, categories, idempotencyKeys, issues, records, sites, type Channel, type RecordKind, type RecordRow, type Urgency } from "@/db/schema";
+import { Conflict, ExpectedError, Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
+import { assertCan, can } from "@/lib/permissions";
 import { maskSensitive } from "@/lib/pii";
 import { getRegion, resolveRegionName } from "@/lib/regions";
 import { contactDigest, newTrackingNumber } from "@/lib/tracking";
@@ -33,7 +33,12 @@ export interface NewRecordInput {
   externalId?: string;
   siteCode?: string;
   contact?: string;
+  /** Join an open issue that already describes this problem (agents and specialists). */
+  joinIssueId?: number;
 }
+
+/** Issues a new record may still join: not closed, rejected or merged away. */
+export const joinableIssueStatuses = ["draft", "escalated", "returned", "reported", "verified", "published", "in_action"] as const;
 
 export interface Idempotency {
   tokenId: number;
@@ -139,6 +144,14 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
       siteId = site.id;
     }
 
+    let joinIssueId: number | null = null;
+    if (input.joinIssueId !== undefined) {
+      if (actor.type !== "staff" || !can(actor.viewer.role, "record.join_issue")) throw new Forbidden();
+      const [issue] = await tx.select({ id: issues.id, status: issues.status }).from(issues).where(eq(issues.id, input.joinIssueId)).limit(1);
+      if (!issue || !(joinableIssueStatuses as readonly string[]).includes(issue.status)) fail("joinIssueId", "issueClosed");
+      joinIssueId = issue.id;
+    }
+
     const occurredAt = input.occurredAt ?? new Date();
     const isPublic = actor.type === "public";
     const [record] = await tx
@@ -158,7 +171,8 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
         customerWords: words.text,
         urgency: input.urgency,
         valuable: input.valuable,
-        status: input.valuable ? "reported" : "new",
+        status: joinIssueId ? "linked" : input.valuable ? "reported" : "new",
+        issueId: joinIssueId,
         authorId,
         trackingNumber: isPublic ? newTrackingNumber() : null,
         contact: input.contact ?? null,
@@ -181,6 +195,7 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
         ...(actor.type === "token" ? { tokenId: actor.tokenId } : {}),
         ...(masked > 0 ? { masked } : {}),
         ...(record.valuable ? { reportedToSupervisor: true } : {}),
+        ...(joinIssueId ? { joinedIssueId: joinIssueId } : {}),
       },
     });
 
@@ -192,4 +207,75 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
     }
     return { record, created: true, masked };
   });
+}
+
+export interface RecordCorrection {
+  id: number;
+  version: number;
+  kind: RecordKind;
+  categoryCode: string;
+  region?: string;
+  callReference?: string;
+  summary: string;
+  customerWords: string;
+  urgency: Urgency;
+  valuable: boolean;
+}
+
+/**
+ * An agent corrects their own record while nobody has acted on it yet (new or reported).
+ * Someone else's record is not found; a record changed meanwhile is a conflict.
+ */
+export async function correctOwnRecord(db: Database, viewer: Viewer, input: RecordCorrection): Promise<RecordRow> {
+  assertCan(viewer, "record.update.own");
+  const summary = maskSensitive(input.summary);
+  const words = maskSensitive(input.customerWords);
+  const regionCode = resolveRegion(input.region);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(records)
+      .where(and(eq(records.id, input.id), eq(records.authorId, viewer.id)))
+      .for("update");
+    if (!current) throw new NotFound("record");
+    if (current.version !== input.version) throw new Conflict("The record was changed meanwhile.");
+    if (current.status !== "new" && current.status !== "reported") throw new RecordLocked();
+    const categoryId = await resolveCategory(tx, input.categoryCode);
+    const next = {
+      kind: input.kind,
+      categoryId,
+      regionCode,
+      callReference: input.callReference ?? null,
+      summary: summary.text,
+      customerWords: words.text,
+      urgency: input.urgency,
+      valuable: input.valuable,
+      status: input.valuable ? ("reported" as const) : ("new" as const),
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
+    const [updated] = await tx
+      .update(records)
+      .set({ ...next, updatedAt: new Date(), version: current.version + 1 })
+      .where(and(eq(records.id, current.id), eq(records.version, current.version)))
+      .returning();
+    if (!updated) throw new Conflict("The record was changed meanwhile.");
+    await tx.insert(auditLog).values({
+      actorId: viewer.id,
+      actorRole: viewer.role,
+      action: "record.corrected",
+      entityType: "record",
+      entityId: String(current.id),
+      data: { changed },
+    });
+    return updated;
+  });
+}
+
+/** A record a supervisor or a specialist has already acted on can no longer be corrected. */
+export class RecordLocked extends ExpectedError {
+  override readonly status = 409;
+  override readonly code = "record_locked";
+  constructor() {
+    super("The record is already part of an issue or was dismissed; it can no longer be corrected.");
+  }
 }
