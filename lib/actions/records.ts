@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -9,7 +10,7 @@ import { assertViewer } from "@/lib/session";
 import { correctOwnRecord, createRecord } from "@/lib/services/records";
 import { mostSimilar } from "@/lib/similarity";
 import { agentRecordInput, recordFields } from "@/lib/validation/record";
-import { errorState, formValues, parseForm } from "./form";
+import { errorState, parseForm } from "./form";
 import type { ActionState } from "./state";
 
 function fieldsOf(formData: FormData) {
@@ -99,7 +100,6 @@ export async function correctRecordAction(_previous: ActionState, formData: Form
     return errorState(error, formData, "correctRecordAction");
   }
   revalidatePath("/agent");
-  revalidatePath(`/agent/records/${parsed.data.id}`);
-  const t = await getTranslations("quickRecord");
-  return { status: "success", message: t("corrected"), values: formValues(formData) };
+  // A fresh page: the form starts again from the record's new version.
+  redirect(`/agent/records/${parsed.data.id}?corrected=1`);
 }

@@ -10,7 +10,7 @@ import { getOwnRecord, listCategoryOptions, listRegionOptions } from "@/db/queri
 import type { Locale } from "@/lib/i18n/config";
 import { requirePermission } from "@/lib/session";
 
-export default async function CorrectRecord({ params }: { params: Promise<{ id: string }> }) {
+export default async function CorrectRecord({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePermission("page.agent");
   const id = Number.parseInt((await params).id, 10);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
@@ -28,6 +28,11 @@ export default async function CorrectRecord({ params }: { params: Promise<{ id: 
         ← {t("ownRecords.title")}
       </Link>
       <PageHeader title={t("ownRecords.correctTitle", { id: record.id })} description={t("ownRecords.correctDescription")} actions={<RecordStatusBadge status={record.status} />} />
+      {(await searchParams).corrected === "1" ? (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {t("quickRecord.corrected")}
+        </p>
+      ) : null}
       {editable ? (
         <RecordCorrectionForm
           key={record.version}
