@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +22,14 @@ export default async function Landing() {
             </li>
           ))}
         </ul>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link href="/feedback" className="rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+            {t("ctaFeedback")}
+          </Link>
+          <Link href="/track" className="rounded-lg px-4 py-2.5 text-sm font-semibold text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
+            {t("ctaTrack")}
+          </Link>
+        </div>
         <p className="mt-6 text-sm text-brand-100">{t("hotline")}</p>
       </section>
       <section aria-labelledby="we-did">

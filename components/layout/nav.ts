@@ -13,7 +13,10 @@ export const navigation: Record<Role, NavItem[]> = {
     { href: "/agent/records", label: "agentRecords" },
   ],
   supervisor: [{ href: "/supervisor", label: "supervisorHome" }],
-  specialist: [{ href: "/specialist", label: "specialistHome" }],
+  specialist: [
+    { href: "/specialist", label: "specialistHome" },
+    { href: "/specialist/moderation", label: "specialistModeration" },
+  ],
   manager: [{ href: "/manager", label: "managerHome" }],
   department: [{ href: "/department", label: "departmentHome" }],
   leadership: [{ href: "/leadership", label: "leadershipHome" }],

@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, or, sql, type SQL } fro
 import type { Executor } from "@/db/client";
 import { categories, issues, records, type RecordKind, type RecordStatus } from "@/db/schema";
 import { localName, type Locale } from "@/lib/i18n/config";
-import { assertCan } from "@/lib/permissions";
+import { assertCan, can } from "@/lib/permissions";
+import { maskContact } from "@/lib/pii";
 import { allRegions, getRegion } from "@/lib/regions";
 import { joinableIssueStatuses } from "@/lib/services/records";
 import type { Viewer } from "@/lib/viewer";
@@ -144,4 +145,29 @@ export async function getOwnRecord(db: Executor, viewer: Viewer, id: number) {
     .where(and(eq(records.id, id), eq(records.authorId, viewer.id)))
     .limit(1);
   return row ?? null;
+}
+
+/** Public submissions waiting for moderation, oldest first. Contacts shown as the role may see them. */
+export async function listPendingSubmissions(db: Executor, viewer: Viewer, limit = 50) {
+  assertCan(viewer, "record.moderate");
+  const rows = await db
+    .select({
+      id: records.id,
+      version: records.version,
+      kind: records.kind,
+      summary: records.summary,
+      customerWords: records.customerWords,
+      regionCode: records.regionCode,
+      contact: records.contact,
+      createdAt: records.createdAt,
+      trackingNumber: records.trackingNumber,
+      category: { nameHans: categories.nameHans, nameHant: categories.nameHant, nameEn: categories.nameEn },
+    })
+    .from(records)
+    .innerJoin(categories, eq(categories.id, records.categoryId))
+    .where(and(eq(records.channel, "web"), eq(records.moderationStatus, "pending")))
+    .orderBy(asc(records.createdAt))
+    .limit(limit);
+  const seeContact = can(viewer.role, "record.contact.view");
+  return rows.map((r) => ({ ...r, contact: seeContact ? r.contact : maskContact(r.contact), region: r.regionCode ? getRegion(r.regionCode) : null }));
 }
