@@ -74,7 +74,7 @@ test("specialist approves a public submission from the moderation queue", async 
   const card = page.getByTestId("pending-submission").filter({ hasText: "建议账单可以按消费类别汇总" }).locator("xpath=../..");
   await expect(card).toContainText("13800138000");
   await card.getByRole("button", { name: "不予受理" }).click();
-  await expect(card.getByRole("alert")).toContainText("此项必填");
+  await expect(card.getByRole("alert").filter({ hasText: "此项必填" })).toBeVisible();
   await card.getByRole("button", { name: "通过" }).click();
   await expect(page.getByTestId("pending-submission").filter({ hasText: "建议账单可以按消费类别汇总" })).toHaveCount(0);
 });
