@@ -27,6 +27,9 @@ export const permissions = {
   "record.read.all": ["manager", "leadership", "admin"],
   "record.contact.view": ["specialist", "manager"],
 
+  // Reading an issue (scoped further by site or department).
+  "issue.read": ["supervisor", "specialist", "manager", "department", "leadership", "admin"],
+
   // Supervisor.
   "record.dismiss": ["supervisor"],
   "issue.create": ["supervisor"],

@@ -3,7 +3,7 @@
  * phrases), then committed: `npx tsx scripts/build-messages.ts`. Overrides in
  * lib/i18n/messages/zh-Hant.overrides.json win where a phrase needs a human touch.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as OpenCC from "opencc-js";
 
 type Messages = { [key: string]: string | Messages };
@@ -26,3 +26,15 @@ function transform(node: Messages, patch: Messages | undefined): Messages {
 
 writeFileSync(`${dir}/zh-Hant.json`, `${JSON.stringify(transform(source, overrides), null, 2)}\n`);
 console.log(`wrote ${dir}/zh-Hant.json`);
+
+// Feature namespaces: messages/zh-Hans/<namespace>.json → messages/zh-Hant/<namespace>.json.
+if (existsSync(`${dir}/zh-Hans`)) {
+  mkdirSync(`${dir}/zh-Hant`, { recursive: true });
+  for (const file of readdirSync(`${dir}/zh-Hans`).filter((f) => f.endsWith(".json"))) {
+    const namespace = file.slice(0, -".json".length);
+    const tree = JSON.parse(readFileSync(`${dir}/zh-Hans/${file}`, "utf8")) as Messages;
+    const patch = overrides[namespace];
+    writeFileSync(`${dir}/zh-Hant/${file}`, `${JSON.stringify(transform(tree, typeof patch === "object" ? patch : undefined), null, 2)}\n`);
+    console.log(`wrote ${dir}/zh-Hant/${file}`);
+  }
+}

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./messages";
 import { defaultLocale, isLocale, localeCookie, localeFromAcceptLanguage, timeZone, type Locale } from "./config";
 
 export async function resolveLocale(): Promise<Locale> {
@@ -10,6 +11,6 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = loadMessages(locale);
   return { locale, messages, timeZone, now: new Date() };
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import hans from "@/lib/i18n/messages/zh-Hans.json";
-import hant from "@/lib/i18n/messages/zh-Hant.json";
 import { localName, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
+
+const hans = loadMessages("zh-Hans");
+const hant = loadMessages("zh-Hant");
+const en = loadMessages("en");
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { IssueOverview } from "@/components/issue/issue-overview";
+import { getDb } from "@/db";
+import { getIssueDetail, listIssueTimeline } from "@/db/queries/issues";
+import { requirePermission } from "@/lib/session";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: (await getTranslations("issue"))("title", { id: (await params).id }) };
+}
+
+/** One issue, for every role that may see it; each role's panel offers the steps it may take. */
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission("issue.read");
+  const id = Number.parseInt((await params).id, 10);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = await getDb();
+  const detail = await getIssueDetail(db, viewer, id);
+  if (!detail) notFound();
+  const timeline = await listIssueTimeline(db, detail);
+  return <IssueOverview detail={detail} timeline={timeline} />;
+}
