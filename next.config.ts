@@ -9,7 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Imports upload CSV, Excel and e-mail files of up to 5 MB through a server action.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -15,6 +15,7 @@ export const navigation: Record<Role, NavItem[]> = {
   supervisor: [{ href: "/supervisor", label: "supervisorHome" }],
   specialist: [
     { href: "/specialist", label: "specialistHome" },
+    { href: "/specialist/intake", label: "specialistIntake" },
     { href: "/specialist/moderation", label: "specialistModeration" },
   ],
   manager: [{ href: "/manager", label: "managerHome" }],

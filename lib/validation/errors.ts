@@ -22,7 +22,7 @@ export const errorKeyMap: z.core.$ZodErrorMap = (issue) => {
     case "invalid_type":
       return issue.input === undefined || issue.input === null || issue.input === "" ? messageKey("required") : messageKey("invalidType");
     case "invalid_value":
-      return messageKey("invalidOption");
+      return issue.input === undefined || issue.input === null || issue.input === "" ? messageKey("required") : messageKey("invalidOption");
     case "invalid_format":
       if (issue.format === "url") return messageKey("invalidUrl");
       if (issue.format === "email") return messageKey("invalidEmail");
