@@ -18,6 +18,12 @@ let cleanup = async () => {};
 if (process.env.DATABASE_URL) {
   const { default: postgres } = await import("postgres");
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  // Databases of earlier runs whose server was killed before it could drop them.
+  const stale = await admin`select datname from pg_database where datname like 'voc_e2e_%'`;
+  for (const { datname } of stale) {
+    const startedAt = Number(datname.split("_")[2]);
+    if (Number.isFinite(startedAt) && Date.now() - startedAt > 6 * 3600_000) await admin.unsafe(`drop database if exists ${datname} with (force)`).catch(() => {});
+  }
   const name = `voc_e2e_${Date.now()}_${randomBytes(3).toString("hex")}`;
   await admin.unsafe(`create database ${name}`);
   const url = new URL(process.env.DATABASE_URL);

@@ -11,9 +11,14 @@ export default async function PublicLayout({ children }: { children: React.React
       <footer className="border-t border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-xs text-slate-500">
           <span>{t("footer")}</span>
-          <Link href="/signin" className="underline-offset-2 hover:underline">
-            {t("staffSignIn")}
-          </Link>
+          <span className="flex gap-4">
+            <Link href="/developers" className="underline-offset-2 hover:underline">
+              {t("developers")}
+            </Link>
+            <Link href="/signin" className="underline-offset-2 hover:underline">
+              {t("staffSignIn")}
+            </Link>
+          </span>
         </div>
       </footer>
     </div>

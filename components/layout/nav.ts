@@ -21,5 +21,8 @@ export const navigation: Record<Role, NavItem[]> = {
   manager: [{ href: "/manager", label: "managerHome" }],
   department: [{ href: "/department", label: "departmentHome" }],
   leadership: [{ href: "/leadership", label: "leadershipHome" }],
-  admin: [{ href: "/admin", label: "adminHome" }],
+  admin: [
+    { href: "/admin", label: "adminHome" },
+    { href: "/admin/tokens", label: "adminTokens" },
+  ],
 };

@@ -1841,7 +1841,7 @@ class DemoSeeder {
         createdAt: new Date(this.clock.nowMs),
       })
       .returning({ id: apiTokens.id });
-    this.audit(new Date(this.clock.nowMs), this.admin, "api_token.created", "api_token", row.id, { scopes: ["records:write", "records:read"] });
+    this.audit(new Date(this.clock.nowMs), this.admin, "api_token.issued", "api_token", row.id, { scopes: ["records:write", "records:read"] });
   }
 }
 

@@ -44,7 +44,7 @@ export const pastInstant = z.coerce
 
 export const recordFields = {
   kind: z.enum(recordKinds),
-  categoryCode: z.string().trim().min(1).max(48),
+  categoryCode: requiredText(48),
   /** A region code (GB/T 2260) or a province / city name in either script. */
   region: optionalText(64),
   callReference: optionalText(recordLimits.callReference),
@@ -68,7 +68,7 @@ export const channelRecordInput = z.object({
   ...recordFields,
   channel: z.enum(["forum", "internet", "mailbox", "survey", "hotline"]),
   source: optionalText(recordLimits.source),
-  sourceUrl: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.url({ protocol: /^https?$/ }).max(recordLimits.sourceUrl).optional()),
+  sourceUrl: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.url({ protocol: /^https?$/ }).max(recordLimits.sourceUrl).refine((v) => !controlCharacters.test(v), { message: messageKey("controlCharacters") }).optional()),
   externalId: optionalText(recordLimits.externalId),
 });
 export type ChannelRecordInput = z.infer<typeof channelRecordInput>;
@@ -79,7 +79,7 @@ export const apiRecordInput = z.object({
   channel: z.enum(channels).exclude(["web"]),
   siteCode: optionalText(16),
   source: optionalText(recordLimits.source),
-  sourceUrl: z.url({ protocol: /^https?$/ }).max(recordLimits.sourceUrl).optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(recordLimits.sourceUrl).refine((v) => !controlCharacters.test(v), { message: messageKey("controlCharacters") }).optional(),
   externalId: optionalText(recordLimits.externalId),
   contact: optionalText(recordLimits.contact),
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { UserStatusForm } from "@/components/forms/user-status-form";
 import { Badge } from "@/components/ui/badge";
@@ -24,7 +25,15 @@ export default async function AdminHome() {
         <Stat label={t("admin.stats.users")} value={format.number(people.length)} hint={t("admin.stats.disabled", { count: disabled })} />
         <Stat label={t("admin.stats.sites")} value={format.number(counts.sites)} hint={t("admin.stats.teams", { count: counts.teams })} />
         <Stat label={t("admin.stats.categories")} value={format.number(counts.categories)} hint={t("admin.stats.departments", { count: counts.departments })} />
-        <Stat label={t("admin.stats.regions")} value={format.number(counts.regions)} hint={t("admin.stats.tokens", { count: counts.activeTokens })} />
+        <Stat
+          label={t("admin.stats.regions")}
+          value={format.number(counts.regions)}
+          hint={
+            <Link href="/admin/tokens" className="text-brand-700 hover:underline">
+              {t("admin.stats.tokens", { count: counts.activeTokens })}
+            </Link>
+          }
+        />
       </StatGrid>
       <Card title={t("admin.users")}>
         <Table head={[t("fields.name"), t("fields.role"), t("fields.unit"), t("fields.lastSignIn"), t("fields.status"), ""]}>

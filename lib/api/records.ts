@@ -1,0 +1,430 @@
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { categories, records, sites } from "@/db/schema";
+import { Conflict, Forbidden, isExpectedError, NotFound, ValidationFailed } from "@/lib/errors";
+import { maskContact } from "@/lib/pii";
+import { authenticateApiToken, type ApiTokenIdentity, type ApiScope } from "@/lib/services/api-tokens";
+import { createRecord, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
+import { errorKeyMap, messageKey } from "@/lib/validation/errors";
+import { englishMessage, keyedFieldErrors, problem, zodFieldErrors, type ProblemFieldError } from "./problem";
+import {
+  apiLimits,
+  apiRecordBody,
+  bulkRecordsEnvelope,
+  listRecordsQuery,
+  type ApiRecordBody,
+  type BulkItemResult,
+  type BulkResult,
+  type RecordView,
+} from "./schemas";
+
+/**
+ * The integration API's handlers: plain `Request` in, `Response` out, the database passed in,
+ * so the route files stay one line each and the tests call these directly. Every failure is a
+ * problem+json answer; an unexpected one is logged and answered with a plain sentence.
+ */
+
+const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, ...headers } });
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+// ---------------------------------------------------------------- authentication
+
+const realm = 'Bearer realm="voc-api"';
+
+async function authorize(db: Database, request: Request, scope: ApiScope): Promise<Outcome<ApiTokenIdentity>> {
+  const header = request.headers.get("authorization");
+  const identity = await authenticateApiToken(db, header);
+  if (!identity) {
+    const detail = header
+      ? "The bearer token is not valid: it is unknown, mistyped or revoked."
+      : "Send an integration token in the Authorization header: `Authorization: Bearer voc_…`.";
+    return { ok: false, response: problem("unauthenticated", detail, { headers: { "www-authenticate": header ? `${realm}, error="invalid_token"` : realm } }) };
+  }
+  if (!identity.scopes.includes(scope)) {
+    return {
+      ok: false,
+      response: problem("insufficient_scope", `This token lacks the "${scope}" scope. Ask an administrator for a token that has it.`, {
+        headers: { "www-authenticate": `${realm}, error="insufficient_scope", scope="${scope}"` },
+      }),
+    };
+  }
+  return { ok: true, value: identity };
+}
+
+function tokenActor(identity: ApiTokenIdentity): RecordActor {
+  return { type: "token", tokenId: identity.tokenId, name: identity.name, scopes: identity.scopes };
+}
+
+// ---------------------------------------------------------------- request bodies
+
+const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+function readableSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+/** The body as JSON, read with a byte limit (whatever Content-Length claims). */
+async function readJson(request: Request, maxBytes: number): Promise<Outcome<unknown>> {
+  const contentType = request.headers.get("content-type");
+  if (contentType && !jsonMediaType.test(contentType)) {
+    return { ok: false, response: problem("unsupported_media_type", "Send the body as JSON, with `Content-Type: application/json`.") };
+  }
+  const tooLarge = () => problem("payload_too_large", `The body is larger than ${readableSize(maxBytes)}.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge() };
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel().catch(() => {});
+          return { ok: false, response: tooLarge() };
+        }
+        chunks.push(value);
+      }
+    } catch {
+      // The client went away mid-body: nobody will read the answer, but it is not our error.
+      return { ok: false, response: problem("invalid_request", "The body could not be read to its end.") };
+    }
+  }
+  if (size === 0) return { ok: false, response: problem("invalid_json", "The body is empty; send a JSON object.") };
+
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, response: problem("invalid_json", "The body is not valid UTF-8 text.") };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: problem("invalid_json", "The body is not valid JSON.") };
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Many clients write absent optional fields as null: read those as absent. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+}
+
+type ItemValidation = { ok: true; input: ApiRecordBody } | { ok: false; errors: ProblemFieldError[] };
+
+function validateRecord(value: unknown): ItemValidation {
+  if (!isPlainObject(value)) return { ok: false, errors: [{ field: "body", message: "A record must be a JSON object." }] };
+  const parsed = apiRecordBody.safeParse(withoutNulls(value), { error: errorKeyMap });
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: zodFieldErrors(parsed.error) };
+}
+
+function fieldList(errors: readonly ProblemFieldError[]): string {
+  return [...new Set(errors.map((e) => e.field))].join(", ");
+}
+
+// ---------------------------------------------------------------- creating
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e === "object" && "code" in e && (e as { code: unknown }).code === "23505") return true;
+    e = typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
+  }
+  return false;
+}
+
+/**
+ * Two deliveries of the same external id at the same moment both find nothing and both insert;
+ * the unique index stops the second, and a second try finds the first's record.
+ */
+async function createOnce(db: Database, actor: RecordActor, input: ApiRecordBody, idempotency?: Idempotency): Promise<CreatedRecord> {
+  try {
+    return await createRecord(db, actor, input, idempotency);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return createRecord(db, actor, input, idempotency);
+  }
+}
+
+const idempotencyKeyShape = /^[\x21-\x7e]+$/;
+
+/** POST /api/v1/records */
+export async function handleCreateRecord(db: Database, request: Request): Promise<Response> {
+  return guarded("POST /api/v1/records", async () => {
+    const auth = await authorize(db, request, "records:write");
+    if (!auth.ok) return auth.response;
+
+    const key = request.headers.get("idempotency-key")?.trim();
+    if (key !== undefined && (key.length === 0 || key.length > apiLimits.idempotencyKey || !idempotencyKeyShape.test(key))) {
+      return problem("invalid_request", `The Idempotency-Key header must be 1 to ${apiLimits.idempotencyKey} visible ASCII characters.`, {
+        errors: [{ field: "Idempotency-Key", message: `Use 1 to ${apiLimits.idempotencyKey} visible ASCII characters, e.g. a UUID.` }],
+      });
+    }
+
+    const body = await readJson(request, apiLimits.recordBodyBytes);
+    if (!body.ok) return body.response;
+    if (!isPlainObject(body.value)) return problem("invalid_request", "The body must be a JSON object describing one record; send arrays to /api/v1/records/bulk.");
+    const valid = validateRecord(body.value);
+    if (!valid.ok) return problem("validation_failed", `The record has errors in: ${fieldList(valid.errors)}.`, { errors: valid.errors });
+
+    // The hash is of the validated record, so a retry that only reorders or re-spaces fields is the same request.
+    const idempotency = key ? { tokenId: auth.value.tokenId, key, requestHash: requestHash(valid.input) } : undefined;
+    const { record, created } = await createOnce(db, tokenActor(auth.value), valid.input, idempotency);
+    const view = await getRecordView(db, record.id);
+    if (!view) throw new Error(`record ${record.id} vanished after it was written`);
+    return created
+      ? json(view, 201, { location: `/api/v1/records/${record.id}` })
+      : json(view, 200, { "idempotent-replayed": "true", "content-location": `/api/v1/records/${record.id}` });
+  });
+}
+
+/** POST /api/v1/records/bulk */
+export async function handleBulkCreateRecords(db: Database, request: Request): Promise<Response> {
+  return guarded("POST /api/v1/records/bulk", async () => {
+    const auth = await authorize(db, request, "records:write");
+    if (!auth.ok) return auth.response;
+    const body = await readJson(request, apiLimits.bulkBodyBytes);
+    if (!body.ok) return body.response;
+    if (!isPlainObject(body.value)) return problem("invalid_request", 'The body must be a JSON object: { "records": [ … ] }.');
+    const envelope = bulkRecordsEnvelope.safeParse(body.value, { error: errorKeyMap });
+    if (!envelope.success) {
+      const errors = zodFieldErrors(envelope.error);
+      return problem("validation_failed", `Send 1 to ${apiLimits.bulkItems} records in "records".`, { errors });
+    }
+
+    const actor = tokenActor(auth.value);
+    const results: BulkItemResult[] = [];
+    // One at a time and each in its own transaction: a bad item never undoes a good one, and
+    // the results come back in the order sent.
+    for (const [index, item] of envelope.data.records.entries()) {
+      const valid = validateRecord(item);
+      if (!valid.ok) {
+        results.push({ index, status: 422, errors: valid.errors });
+        continue;
+      }
+      try {
+        const { record, created } = await createOnce(db, actor, valid.input);
+        results.push({ index, status: created ? 201 : 200, id: record.id });
+      } catch (error) {
+        if (error instanceof ValidationFailed) {
+          results.push({ index, status: 422, errors: keyedFieldErrors(error.fieldErrors) });
+        } else if (error instanceof Conflict) {
+          results.push({ index, status: 409, errors: [{ field: "body", message: error.message }] });
+        } else if (error instanceof Forbidden) {
+          throw error;
+        } else {
+          console.error(`[api] bulk item ${index} failed`, error);
+          results.push({ index, status: 500, errors: [{ field: "body", message: "This record could not be saved because of an error on our side; send it again." }] });
+        }
+      }
+    }
+    const summary: BulkResult = {
+      results,
+      created: results.filter((r) => r.status === 201).length,
+      replayed: results.filter((r) => r.status === 200).length,
+      failed: results.filter((r) => r.status !== 201 && r.status !== 200).length,
+    };
+    return json(summary, summary.failed === 0 ? 200 : 207);
+  });
+}
+
+// ---------------------------------------------------------------- reading
+
+const viewColumns = {
+  id: records.id,
+  kind: records.kind,
+  channel: records.channel,
+  status: records.status,
+  categoryCode: categories.code,
+  categoryNameHans: categories.nameHans,
+  categoryNameEn: categories.nameEn,
+  siteCode: sites.code,
+  regionCode: records.regionCode,
+  callReference: records.callReference,
+  summary: records.summary,
+  customerWords: records.customerWords,
+  urgency: records.urgency,
+  valuable: records.valuable,
+  source: records.source,
+  sourceUrl: records.sourceUrl,
+  externalId: records.externalId,
+  trackingNumber: records.trackingNumber,
+  contact: records.contact,
+  occurredAt: records.occurredAt,
+  createdAt: records.createdAt,
+  // Microseconds, exactly as stored: a JavaScript Date would round them and skip rows between pages.
+  cursorAt: sql<string>`to_char(${records.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+
+function selectViews(db: Database) {
+  return db.select(viewColumns).from(records).innerJoin(categories, eq(categories.id, records.categoryId)).leftJoin(sites, eq(sites.id, records.siteId));
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>["execute"]>>[number];
+
+function toView(row: ViewRow): RecordView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    channel: row.channel,
+    status: row.status,
+    category: { code: row.categoryCode, nameHans: row.categoryNameHans, nameEn: row.categoryNameEn },
+    siteCode: row.siteCode,
+    regionCode: row.regionCode,
+    callReference: row.callReference,
+    summary: row.summary,
+    customerWords: row.customerWords,
+    urgency: row.urgency,
+    valuable: row.valuable,
+    source: row.source,
+    sourceUrl: row.sourceUrl,
+    externalId: row.externalId,
+    trackingNumber: row.trackingNumber,
+    contact: maskContact(row.contact),
+    occurredAt: row.occurredAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function getRecordView(db: Database, id: number): Promise<RecordView | null> {
+  const [row] = await selectViews(db).where(eq(records.id, id)).limit(1);
+  return row ? toView(row) : null;
+}
+
+const cursorInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+export function encodeCursor(at: string, id: number): string {
+  return Buffer.from(`${at}|${id}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { at: string; id: number } | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const [at, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (rest.length > 0 || !at || !id || !cursorInstant.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (!/^[1-9][0-9]{0,15}$/.test(id) || Number(id) > Number.MAX_SAFE_INTEGER) return null;
+  return { at, id: Number(id) };
+}
+
+/** A day alone is midnight where the center works. */
+function instant(value: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value);
+}
+
+function badParameters(errors: ProblemFieldError[]): Response {
+  return problem("invalid_request", `Check these query parameters: ${fieldList(errors)}.`, { errors });
+}
+
+/** GET /api/v1/records */
+export async function handleListRecords(db: Database, request: Request): Promise<Response> {
+  return guarded("GET /api/v1/records", async () => {
+    const auth = await authorize(db, request, "records:read");
+    if (!auth.ok) return auth.response;
+
+    const params = new URL(request.url).searchParams;
+    const raw: Record<string, string> = {};
+    const repeated: ProblemFieldError[] = [];
+    for (const name of Object.keys(listRecordsQuery.shape)) {
+      const values = params.getAll(name).filter((v) => v !== "");
+      if (values.length > 1) repeated.push({ field: name, message: "Give this parameter once." });
+      else if (values.length === 1) raw[name] = values[0];
+    }
+    if (repeated.length > 0) return badParameters(repeated);
+    const parsed = listRecordsQuery.safeParse(raw, { error: errorKeyMap });
+    if (!parsed.success) return badParameters(zodFieldErrors(parsed.error));
+    const query = parsed.data;
+
+    const conditions: SQL[] = [];
+    const errors: ProblemFieldError[] = [];
+    if (query.kind) conditions.push(eq(records.kind, query.kind));
+    if (query.channel) conditions.push(eq(records.channel, query.channel));
+    if (query.status) conditions.push(eq(records.status, query.status));
+    if (query.categoryCode) {
+      const found = await db
+        .select({ id: categories.id })
+        .from(categories)
+        .where(or(eq(categories.code, query.categoryCode), sql`${categories.parentId} = (select c.id from categories c where c.code = ${query.categoryCode})`));
+      if (found.length === 0) errors.push({ field: "categoryCode", message: englishMessage(messageKey("unknownCategory")) });
+      else conditions.push(inArray(records.categoryId, found.map((c) => c.id)));
+    }
+    if (query.siteCode) {
+      const [site] = await db.select({ id: sites.id }).from(sites).where(eq(sites.code, query.siteCode)).limit(1);
+      if (!site) errors.push({ field: "siteCode", message: englishMessage(messageKey("unknownSite")) });
+      else conditions.push(eq(records.siteId, site.id));
+    }
+    const from = query.createdFrom ? instant(query.createdFrom) : null;
+    const to = query.createdTo ? instant(query.createdTo) : null;
+    if (from && to && from >= to) errors.push({ field: "createdTo", message: "Must be later than createdFrom." });
+    if (from) conditions.push(gte(records.createdAt, from));
+    if (to) conditions.push(lt(records.createdAt, to));
+    if (query.q) conditions.push(ilike(records.summary, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`));
+    if (query.cursor !== undefined) {
+      const cursor = decodeCursor(query.cursor);
+      if (!cursor) {
+        errors.push({ field: "cursor", message: "Not a cursor this API gave out; pass nextCursor unchanged." });
+      } else {
+        const at = sql`${cursor.at}::timestamptz`;
+        // The first half lets the created_at index find the start; the second breaks ties by id.
+        conditions.push(lte(records.createdAt, at), sql`(${records.createdAt} < ${at} or ${records.id} < ${cursor.id})`);
+      }
+    }
+    if (errors.length > 0) return badParameters(errors);
+
+    const rows = await selectViews(db)
+      .where(and(...conditions))
+      .orderBy(desc(records.createdAt), desc(records.id))
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(last.cursorAt, last.id) : null;
+    return json({ data: page.map(toView), nextCursor });
+  });
+}
+
+/** GET /api/v1/records/{id} */
+export async function handleGetRecord(db: Database, request: Request, id: string): Promise<Response> {
+  return guarded("GET /api/v1/records/{id}", async () => {
+    const auth = await authorize(db, request, "records:read");
+    if (!auth.ok) return auth.response;
+    if (!/^[1-9][0-9]{0,15}$/.test(id) || Number(id) > Number.MAX_SAFE_INTEGER) {
+      return problem("invalid_request", "A record id is a positive whole number.", { errors: [{ field: "id", message: "A record id is a positive whole number." }] });
+    }
+    const view = await getRecordView(db, Number(id));
+    return view ? json(view) : problem("not_found", `There is no record ${id}.`);
+  });
+}
+
+// ---------------------------------------------------------------- errors
+
+async function guarded(operation: string, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ValidationFailed) {
+      const errors = keyedFieldErrors(error.fieldErrors);
+      return problem("validation_failed", `The record has errors in: ${fieldList(errors)}.`, { errors });
+    }
+    if (error instanceof Conflict) return problem("conflict", error.message);
+    if (error instanceof Forbidden) return problem("insufficient_scope", "This token may not do this.");
+    if (error instanceof NotFound) return problem("not_found", "Not found.");
+    if (isExpectedError(error)) return problem("invalid_request", error.message);
+    console.error(`[api] ${operation} failed`, error);
+    return problem("internal_error", "The server could not complete the request. Try again shortly; if it keeps failing, tell the VoC administrators.");
+  }
+}
