@@ -6,12 +6,30 @@ import { idleState } from "@/lib/actions/state";
 import { buttonClass } from "@/components/ui/button";
 import { describedBy, Field, FormMessage, Input } from "@/components/ui/field";
 
-const scopeLabels: Record<string, string> = {
-  "records:write": "写入记录 Write records",
-  "records:read": "读取记录 Read records",
-};
+/** The issue form's words in the viewer's language, handed over by the server page. */
+export interface IssueApiTokenLabels {
+  /** By scope, e.g. "records:write"; a scope without a label shows as itself. */
+  scopes: Record<string, string>;
+  copyNow: string;
+  copy: string;
+  copied: string;
+  saved: string;
+  name: string;
+  nameHint: string;
+  scopesLegend: string;
+  issue: string;
+  issuing: string;
+}
 
-export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
+export interface RevokeApiTokenLabels {
+  revoke: string;
+  /** With "{name}" where the token's name goes. */
+  warning: string;
+  confirm: string;
+  revoking: string;
+}
+
+export function IssueApiTokenForm({ scopes, labels }: { scopes: readonly string[]; labels: IssueApiTokenLabels }) {
   const [state, action, pending] = useActionState(issueApiTokenAction, idleState);
   const [hidden, setHidden] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -35,7 +53,7 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
         <div role="status" className="space-y-2 rounded-lg bg-emerald-50 p-3 ring-1 ring-inset ring-emerald-200" data-testid="issued-token">
           <p className="text-sm font-medium text-emerald-900">{state.message}</p>
           <label htmlFor="issued-token-value" className="block text-xs text-emerald-900">
-            请立即复制并妥善保存：令牌只显示这一次。Copy it now and keep it safe: it is shown only this once.
+            {labels.copyNow}
           </label>
           <input
             id="issued-token-value"
@@ -46,10 +64,10 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
           />
           <div className="flex gap-2">
             <button type="button" onClick={() => copy(token)} className={buttonClass("secondary", "sm")}>
-              {copied === token ? "已复制 Copied" : "复制 Copy"}
+              {copied === token ? labels.copied : labels.copy}
             </button>
             <button type="button" onClick={() => setHidden(token)} className={buttonClass("ghost", "sm")}>
-              我已保存 I have saved it
+              {labels.saved}
             </button>
           </div>
         </div>
@@ -57,7 +75,7 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
 
       <form action={action} className="space-y-4" noValidate>
         {state.status === "error" ? <FormMessage status="error" message={state.message} /> : null}
-        <Field id="token-name" label="名称 Name" hint="用途或系统，例如“苏州话务系统 CTI”。What uses it, e.g. the Suzhou CTI." errors={nameErrors}>
+        <Field id="token-name" label={labels.name} hint={labels.nameHint} errors={nameErrors}>
           <Input
             id="token-name"
             name="name"
@@ -70,7 +88,7 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
           />
         </Field>
         <fieldset aria-describedby={scopeErrors?.length ? "token-scopes-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-700">权限 Scopes</legend>
+          <legend className="text-sm font-medium text-slate-700">{labels.scopesLegend}</legend>
           <div className="mt-1 space-y-1">
             {scopes.map((scope) => (
               <label key={scope} className="flex items-center gap-2 text-sm text-slate-700">
@@ -81,7 +99,7 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
                   defaultChecked={previousScopes ? previousScopes.includes(scope) : scope === "records:write"}
                   className="h-4 w-4 rounded border-slate-300"
                 />
-                <span>{scopeLabels[scope] ?? scope}</span>
+                <span>{labels.scopes[scope] ?? scope}</span>
                 <code className="text-xs text-slate-500">{scope}</code>
               </label>
             ))}
@@ -93,7 +111,7 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
           ) : null}
         </fieldset>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "签发中… Issuing…" : "签发令牌 Issue token"}
+          {pending ? labels.issuing : labels.issue}
         </button>
       </form>
     </div>
@@ -101,18 +119,16 @@ export function IssueApiTokenForm({ scopes }: { scopes: readonly string[] }) {
 }
 
 /** Revoking needs a second, explicit click after the consequence is spelled out. */
-export function RevokeApiTokenForm({ tokenId, name }: { tokenId: number; name: string }) {
+export function RevokeApiTokenForm({ tokenId, name, labels }: { tokenId: number; name: string; labels: RevokeApiTokenLabels }) {
   const [state, action, pending] = useActionState(revokeApiTokenAction, idleState);
   return (
     <details className="inline-block text-left">
-      <summary className={`${buttonClass("danger", "sm")} cursor-pointer list-none`}>撤销 Revoke</summary>
+      <summary className={`${buttonClass("danger", "sm")} cursor-pointer list-none`}>{labels.revoke}</summary>
       <form action={action} className="mt-2 w-72 space-y-2 rounded-lg border border-rose-200 bg-rose-50 p-3">
         <input type="hidden" name="tokenId" value={tokenId} />
-        <p className="text-xs text-rose-900">
-          撤销后，使用“{name}”的系统将立即无法访问，且不能恢复。Systems using “{name}” stop working at once; this cannot be undone.
-        </p>
+        <p className="text-xs text-rose-900">{labels.warning.replaceAll("{name}", name)}</p>
         <button type="submit" disabled={pending} className={buttonClass("danger", "sm")}>
-          {pending ? "撤销中… Revoking…" : "确认撤销 Confirm revoke"}
+          {pending ? labels.revoking : labels.confirm}
         </button>
         {state.status === "error" ? (
           <p role="alert" className="text-xs text-rose-700">

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -34,7 +35,7 @@ export async function issueApiTokenAction(_previous: ActionState, formData: Form
   revalidatePath("/admin");
   return {
     status: "success",
-    message: `令牌已签发 · Token issued: ${issued.name}`,
+    message: (await getTranslations("integration"))("tokenForm.issuedMessage", { name: issued.name }),
     values: { token: issued.token, name: issued.name, prefix: issued.prefix, scopes: issued.scopes.join(",") },
   };
 }
@@ -50,5 +51,5 @@ export async function revokeApiTokenAction(_previous: ActionState, formData: For
   }
   revalidatePath("/admin/tokens");
   revalidatePath("/admin");
-  return { status: "success", message: "令牌已撤销。Token revoked." };
+  return { status: "success", message: (await getTranslations("integration"))("tokenForm.revokedMessage") };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,8 +10,16 @@ import { curlExample, listOperations, openApiDocument, type DocumentedOperation,
 import { problemKinds, problemType, type ProblemKind } from "@/lib/api/problem";
 import { listReferenceCodes } from "@/lib/api/reference";
 
-// The message files belong to the whole app; this page's few headings are bilingual inline.
-export const metadata: Metadata = { title: "接口文档 · API reference" };
+type Translate = Awaited<ReturnType<typeof getTranslations<"integration">>>;
+/** A short human reading of a JSON Schema, in the viewer's language. */
+type ReadSchema = (schema: JsonSchema) => string;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("integration"))("developers.title") };
+}
+
+const codeClass = "rounded bg-slate-100 px-1";
+const code = (chunks: React.ReactNode) => <code className={codeClass}>{chunks}</code>;
 
 /** `code` spans in the document's descriptions, rendered as code. */
 function Prose({ text }: { text: string }) {
@@ -33,29 +42,36 @@ function Code({ children }: { children: string }) {
   return <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">{children}</pre>;
 }
 
-/** A short human reading of a JSON Schema: "string, 1–200 characters", "one of: a, b". */
-function typeOf(schema: JsonSchema): string {
-  if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "object";
-  if (Array.isArray(schema.anyOf)) return schema.anyOf.map(typeOf).join(" or ");
-  if (Array.isArray(schema.enum)) return `one of: ${schema.enum.join(", ")}`;
-  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  let text = types.filter((t) => t !== "null").join(" | ") || "any";
-  if (schema.format) text = `${text} (${schema.format})`;
-  if (schema.minLength !== undefined && schema.maxLength !== undefined) text += `, ${schema.minLength}–${schema.maxLength} characters`;
-  else if (schema.maxLength !== undefined) text += `, up to ${schema.maxLength} characters`;
-  if (schema.minimum !== undefined && schema.maximum !== undefined) text += `, ${schema.minimum}–${schema.maximum}`;
-  if (schema.default !== undefined) text += `, default ${JSON.stringify(schema.default)}`;
-  if (types.includes("null")) text += ", or null";
-  return text;
+/**
+ * A short human reading of a JSON Schema: "string, 1–200 characters", "one of: a, b".
+ * Type names, formats and values stay as the schema spells them; the words around them are translated.
+ */
+function schemaReader(t: Translate, list: (items: string[]) => string): ReadSchema {
+  const s = (key: string, values?: Record<string, string>) => t(`developers.schema.${key}`, values);
+  function typeOf(schema: JsonSchema): string {
+    if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "object";
+    if (Array.isArray(schema.anyOf)) return list(schema.anyOf.map(typeOf));
+    if (Array.isArray(schema.enum)) return s("oneOf", { values: schema.enum.join(", ") });
+    const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+    const parts = [types.filter((type) => type !== "null").join(" | ") || s("any")];
+    if (schema.format) parts[0] = `${parts[0]} (${schema.format})`;
+    if (schema.minLength !== undefined && schema.maxLength !== undefined) parts.push(s("lengthRange", { min: String(schema.minLength), max: String(schema.maxLength) }));
+    else if (schema.maxLength !== undefined) parts.push(s("maxLength", { max: String(schema.maxLength) }));
+    if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum}–${schema.maximum}`);
+    if (schema.default !== undefined) parts.push(s("default", { value: JSON.stringify(schema.default) }));
+    if (types.includes("null")) parts.push(s("nullable"));
+    return parts.join(s("separator"));
+  }
+  return typeOf;
 }
 
 function MethodBadge({ method }: { method: string }) {
   return <Badge tone={method === "post" ? "green" : "brand"}>{method.toUpperCase()}</Badge>;
 }
 
-function ParameterTable({ parameters }: { parameters: OpenApiParameter[] }) {
+function ParameterTable({ parameters, t, typeOf }: { parameters: OpenApiParameter[]; t: Translate; typeOf: ReadSchema }) {
   return (
-    <Table head={["参数 Parameter", "位置 In", "类型 Type", "说明 Description"]}>
+    <Table head={[t("developers.parameterColumns.parameter"), t("developers.parameterColumns.in"), t("developers.parameterColumns.type"), t("developers.parameterColumns.description")]}>
       {parameters.map((p) => (
         <tr key={`${p.in}-${p.name}`}>
           <Td className="whitespace-nowrap font-mono text-xs">
@@ -71,7 +87,7 @@ function ParameterTable({ parameters }: { parameters: OpenApiParameter[] }) {
   );
 }
 
-function Operation({ entry, origin }: { entry: DocumentedOperation; origin: string }) {
+function Operation({ entry, origin, t, typeOf }: { entry: DocumentedOperation; origin: string; t: Translate; typeOf: ReadSchema }) {
   const { method, path, operation } = entry;
   const body = operation.requestBody?.content["application/json"];
   const scopes = operation.security.flatMap((s) => Object.values(s).flat());
@@ -89,7 +105,7 @@ function Operation({ entry, origin }: { entry: DocumentedOperation; origin: stri
             </span>
           </span>
         }
-        action={scopes.length > 0 ? <Badge tone="amber">{scopes.join(", ")}</Badge> : <Badge>无需令牌 No token</Badge>}
+        action={scopes.length > 0 ? <Badge tone="amber">{scopes.join(", ")}</Badge> : <Badge>{t("developers.noToken")}</Badge>}
       >
         <div className="space-y-5 text-sm text-slate-700">
           <div>
@@ -100,22 +116,22 @@ function Operation({ entry, origin }: { entry: DocumentedOperation; origin: stri
           </div>
           {operation.parameters && operation.parameters.length > 0 ? (
             <div>
-              <h4 className="mb-2 font-medium text-slate-900">参数 · Parameters</h4>
+              <h4 className="mb-2 font-medium text-slate-900">{t("developers.parameters")}</h4>
               <div className="px-5 py-5">
-                <ParameterTable parameters={operation.parameters} />
+                <ParameterTable parameters={operation.parameters} t={t} typeOf={typeOf} />
               </div>
             </div>
           ) : null}
           {body ? (
             <div>
               <h4 className="mb-2 font-medium text-slate-900">
-                请求示例 · Request example <span className="font-normal text-slate-500">(application/json, {typeOf(body.schema)})</span>
+                {t("developers.requestExample")} <span className="font-normal text-slate-500">(application/json, {typeOf(body.schema)})</span>
               </h4>
               <Code>{JSON.stringify(body.example, null, 2)}</Code>
             </div>
           ) : null}
           <div>
-            <h4 className="mb-2 font-medium text-slate-900">响应 · Responses</h4>
+            <h4 className="mb-2 font-medium text-slate-900">{t("developers.responses")}</h4>
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
               {Object.entries(operation.responses).map(([status, response]) => {
                 const media = Object.entries(response.content ?? {})[0];
@@ -150,20 +166,23 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function DevelopersPage() {
+  const [t, format] = await Promise.all([getTranslations("integration"), getFormatter()]);
+  const typeOf = schemaReader(t, (items) => format.list(items, { type: "disjunction" }));
   const document = openApiDocument();
   const operations = listOperations(document);
   const [origin, reference] = await Promise.all([requestOrigin(), getDb().then(listReferenceCodes)]);
   const recordInput = document.components.schemas.RecordInput;
   const fields = Object.entries((recordInput.properties ?? {}) as Record<string, JsonSchema>);
   const required = new Set(recordInput.required ?? []);
+  const codeHead = [t("developers.codeColumns.code"), t("developers.codeColumns.nameHans"), t("developers.codeColumns.nameEn")];
 
   return (
     <div className="space-y-8">
       <PageHeader
-        title="接口文档 · API reference"
+        title={t("developers.title")}
         description={
           <>
-            话务系统与邮箱网关通过此接口写入和读取客户之声记录。 <Prose text={document.info.description} />
+            {t("developers.intro")} <Prose text={document.info.description} />
           </>
         }
         actions={
@@ -173,26 +192,14 @@ export default async function DevelopersPage() {
         }
       />
 
-      <Card title="开始 · Getting started">
+      <Card title={t("developers.gettingStarted")}>
         <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
-          <li>
-            请管理员在“集成令牌”页签发令牌。An administrator issues a token under Administration → Integration tokens, with the scopes{" "}
-            <code className="rounded bg-slate-100 px-1">records:write</code> and/or <code className="rounded bg-slate-100 px-1">records:read</code>. It is shown once.
-          </li>
-          <li>
-            每个请求携带令牌。Send it on every request: <code className="rounded bg-slate-100 px-1">Authorization: Bearer voc_…</code>.
-          </li>
-          <li>
-            重试安全。Retries are safe: send an <code className="rounded bg-slate-100 px-1">Idempotency-Key</code> with each single record, or an{" "}
-            <code className="rounded bg-slate-100 px-1">externalId</code> (unique per channel) with every record, single or bulk.
-          </li>
-          <li>
-            错误格式。Errors are <code className="rounded bg-slate-100 px-1">application/problem+json</code> (RFC 9457), and <code className="rounded bg-slate-100 px-1">errors</code> names each
-            field at fault.
-          </li>
+          {(["token", "bearer", "retries", "errors"] as const).map((step) => (
+            <li key={step}>{t.rich(`developers.steps.${step}`, { code })}</li>
+          ))}
         </ol>
-        <nav aria-label="接口列表 Endpoints" className="mt-5">
-          <h2 className="mb-2 text-sm font-semibold text-slate-800">接口 · Endpoints</h2>
+        <nav aria-label={t("developers.endpointsLabel")} className="mt-5">
+          <h2 className="mb-2 text-sm font-semibold text-slate-800">{t("developers.endpoints")}</h2>
           <ul className="grid gap-1 text-sm sm:grid-cols-2">
             {operations.map(({ method, path, operation }) => (
               <li key={operation.operationId}>
@@ -208,17 +215,17 @@ export default async function DevelopersPage() {
       </Card>
 
       {operations.map((entry) => (
-        <Operation key={entry.operation.operationId} entry={entry} origin={origin} />
+        <Operation key={entry.operation.operationId} entry={entry} origin={origin} t={t} typeOf={typeOf} />
       ))}
 
       <section id="record-fields" className="scroll-mt-6">
-        <Card title="记录字段 · Record fields">
-          <Table head={["字段 Field", "类型 Type", "必填 Required", "说明 Description"]}>
+        <Card title={t("developers.recordFields")}>
+          <Table head={[t("developers.fieldColumns.field"), t("developers.fieldColumns.type"), t("developers.fieldColumns.required"), t("developers.fieldColumns.description")]}>
             {fields.map(([name, schema]) => (
               <tr key={name}>
                 <Td className="whitespace-nowrap font-mono text-xs">{name}</Td>
                 <Td className="text-slate-600">{typeOf(schema)}</Td>
-                <Td>{required.has(name) ? <Badge tone="amber">必填 required</Badge> : <span className="text-slate-400">—</span>}</Td>
+                <Td>{required.has(name) ? <Badge tone="amber">{t("developers.required")}</Badge> : <span className="text-slate-400">—</span>}</Td>
                 <Td>{typeof schema.description === "string" ? <Prose text={schema.description} /> : null}</Td>
               </tr>
             ))}
@@ -227,8 +234,8 @@ export default async function DevelopersPage() {
       </section>
 
       <section id="problems" className="scroll-mt-6">
-        <Card title="错误类型 · Problem types">
-          <Table head={["类型 Type", "状态 Status", "标题 Title"]}>
+        <Card title={t("developers.problemTypes")}>
+          <Table head={[t("developers.problemColumns.type"), t("developers.problemColumns.status"), t("developers.problemColumns.title")]}>
             {(Object.keys(problemKinds) as ProblemKind[]).map((kind) => (
               <tr key={kind} id={problemType(kind).split("#")[1]}>
                 <Td className="font-mono text-xs">{problemType(kind)}</Td>
@@ -241,12 +248,14 @@ export default async function DevelopersPage() {
       </section>
 
       <section id="reference-codes" className="scroll-mt-6">
-        <Card title="参考代码 · Reference codes">
+        <Card title={t("developers.referenceCodes")}>
           <div className="space-y-6">
             <div>
-              <h3 className="mb-2 text-sm font-semibold text-slate-800">站点 · Sites (siteCode)</h3>
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">
+                {t("developers.sites")} (siteCode)
+              </h3>
               <div className="px-5 py-5">
-                <Table head={["代码 Code", "名称", "Name"]}>
+                <Table head={codeHead}>
                   {reference.sites.map((s) => (
                     <tr key={s.code}>
                       <Td className="font-mono text-xs">{s.code}</Td>
@@ -258,9 +267,11 @@ export default async function DevelopersPage() {
               </div>
             </div>
             <div>
-              <h3 className="mb-2 text-sm font-semibold text-slate-800">分类 · Categories (categoryCode)</h3>
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">
+                {t("developers.categories")} (categoryCode)
+              </h3>
               <div className="px-5 py-5">
-                <Table head={["代码 Code", "名称", "Name"]}>
+                <Table head={codeHead}>
                   {reference.categories.map((c) => (
                     <tr key={c.code}>
                       <Td className={`font-mono text-xs ${c.parentCode ? "pl-9" : ""}`}>{c.code}</Td>
@@ -271,10 +282,7 @@ export default async function DevelopersPage() {
                 </Table>
               </div>
             </div>
-            <p className="text-sm text-slate-600">
-              地区 · Regions: <code className="rounded bg-slate-100 px-1">GET /api/v1/regions</code> (see above); the <code className="rounded bg-slate-100 px-1">region</code> field takes a code or a
-              name.
-            </p>
+            <p className="text-sm text-slate-600">{t.rich("developers.regions", { code })}</p>
           </div>
         </Card>
       </section>

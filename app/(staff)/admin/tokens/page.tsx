@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getFormatter } from "next-intl/server";
-import { IssueApiTokenForm, RevokeApiTokenForm } from "@/components/forms/api-token-forms";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { IssueApiTokenForm, RevokeApiTokenForm, type IssueApiTokenLabels, type RevokeApiTokenLabels } from "@/components/forms/api-token-forms";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,37 +11,57 @@ import { getDb } from "@/db";
 import { apiScopes, listApiTokens } from "@/lib/services/api-tokens";
 import { requirePermission } from "@/lib/session";
 
-// The message files belong to the whole app; this page's strings are bilingual inline.
 export default async function AdminTokensPage() {
   const viewer = await requirePermission("admin.tokens");
-  const [format, tokens] = await Promise.all([getFormatter(), getDb().then((db) => listApiTokens(db, viewer))]);
-  const active = tokens.filter((t) => t.revokedAt === null).length;
+  const [t, format, tokens] = await Promise.all([getTranslations("integration"), getFormatter(), getDb().then((db) => listApiTokens(db, viewer))]);
+  const active = tokens.filter((token) => token.revokedAt === null).length;
+  const issueLabels: IssueApiTokenLabels = {
+    scopes: { "records:write": t("tokenForm.scopeWrite"), "records:read": t("tokenForm.scopeRead") },
+    copyNow: t("tokenForm.copyNow"),
+    copy: t("tokenForm.copy"),
+    copied: t("tokenForm.copied"),
+    saved: t("tokenForm.saved"),
+    name: t("tokenForm.name"),
+    nameHint: t("tokenForm.nameHint"),
+    scopesLegend: t("tokenForm.scopes"),
+    issue: t("tokenForm.issue"),
+    issuing: t("tokenForm.issuing"),
+  };
+  const revokeLabels: RevokeApiTokenLabels = {
+    revoke: t("tokenForm.revoke"),
+    warning: t.raw("tokenForm.revokeWarning") as string,
+    confirm: t("tokenForm.confirmRevoke"),
+    revoking: t("tokenForm.revoking"),
+  };
 
   return (
     <>
       <PageHeader
-        title="集成令牌 · Integration tokens"
-        description="话务系统和邮箱网关用令牌调用接口。令牌只在签发时显示一次；遗失请撤销并重新签发。The telephony system and mailbox gateways call the API with these tokens. A token is shown once, when issued; if one is lost, revoke it and issue another."
+        title={t("tokens.title")}
+        description={t("tokens.description")}
         actions={
           <>
             <Link href="/admin" className={buttonClass("ghost")}>
-              ← 管理 Administration
+              ← {t("tokens.backToAdmin")}
             </Link>
             <Link href="/developers" className={buttonClass("secondary")}>
-              接口文档 API reference
+              {t("tokens.apiReference")}
             </Link>
           </>
         }
       />
       <div className="space-y-6">
-        <Card title="签发令牌 · Issue a token" className="max-w-2xl">
-          <IssueApiTokenForm scopes={apiScopes} />
+        <Card title={t("tokens.issueTitle")} className="max-w-2xl">
+          <IssueApiTokenForm scopes={apiScopes} labels={issueLabels} />
         </Card>
-        <Card title={`令牌 · Tokens (${active} active)`}>
+        <Card title={t("tokens.listTitle", { active })}>
           {tokens.length === 0 ? (
-            <EmptyState title="还没有令牌 No tokens yet" hint="签发一个给第一个集成。Issue one for the first integration." />
+            <EmptyState title={t("tokens.empty")} hint={t("tokens.emptyHint")} />
           ) : (
-            <Table caption="Integration tokens" head={["名称 Name", "前缀 Prefix", "权限 Scopes", "创建 Created", "最近使用 Last used", "状态 Status", ""]}>
+            <Table
+              caption={t("tokens.title")}
+              head={[t("tokens.columns.name"), t("tokens.columns.prefix"), t("tokens.columns.scopes"), t("tokens.columns.created"), t("tokens.columns.lastUsed"), t("tokens.columns.status"), ""]}
+            >
               {tokens.map((token) => (
                 <tr key={token.id} data-testid="token-row" data-token-name={token.name}>
                   <Td>
@@ -59,15 +79,15 @@ export default async function AdminTokensPage() {
                     </div>
                   </Td>
                   <Td className="whitespace-nowrap text-slate-600">{format.dateTime(token.createdAt, { dateStyle: "medium" })}</Td>
-                  <Td className="whitespace-nowrap text-slate-600">{token.lastUsedAt ? format.relativeTime(token.lastUsedAt) : "从未 Never"}</Td>
+                  <Td className="whitespace-nowrap text-slate-600">{token.lastUsedAt ? format.relativeTime(token.lastUsedAt) : t("tokens.never")}</Td>
                   <Td>
                     {token.revokedAt ? (
-                      <Badge tone="red">已撤销 Revoked {format.dateTime(token.revokedAt, { dateStyle: "short" })}</Badge>
+                      <Badge tone="red">{t("tokens.revoked", { date: format.dateTime(token.revokedAt, { dateStyle: "short" }) })}</Badge>
                     ) : (
-                      <Badge tone="green">有效 Active</Badge>
+                      <Badge tone="green">{t("tokens.active")}</Badge>
                     )}
                   </Td>
-                  <Td className="text-right">{token.revokedAt ? null : <RevokeApiTokenForm tokenId={token.id} name={token.name} />}</Td>
+                  <Td className="text-right">{token.revokedAt ? null : <RevokeApiTokenForm tokenId={token.id} name={token.name} labels={revokeLabels} />}</Td>
                 </tr>
               ))}
             </Table>
