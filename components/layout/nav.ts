@@ -12,10 +12,14 @@ export const navigation: Record<Role, NavItem[]> = {
     { href: "/agent", label: "agentHome" },
     { href: "/agent/records", label: "agentRecords" },
   ],
-  supervisor: [{ href: "/supervisor", label: "supervisorHome" }],
+  supervisor: [
+    { href: "/supervisor", label: "supervisorHome" },
+    { href: "/supervisor/issues", label: "supervisorIssues" },
+  ],
   specialist: [
     { href: "/specialist", label: "specialistHome" },
     { href: "/specialist/intake", label: "specialistIntake" },
+    { href: "/specialist/reports", label: "specialistReports" },
     { href: "/specialist/moderation", label: "specialistModeration" },
   ],
   manager: [{ href: "/manager", label: "managerHome" }],

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { actions, bulletins, categories, departments, issues, records, siteReports, sites, type IssueStatus } from "@/db/schema";
 import { assertCan } from "@/lib/permissions";
@@ -8,48 +8,7 @@ const categoryName = { nameHans: categories.nameHans, nameHant: categories.nameH
 const siteName = { nameHans: sites.nameHans, nameHant: sites.nameHant, nameEn: sites.nameEn };
 const departmentName = { nameHans: departments.nameHans, nameHant: departments.nameHant, nameEn: departments.nameEn };
 
-const recordCount = sql<number>`(select count(*)::int from ${records} where ${records.issueId} = ${issues.id})`;
 
-/** Issues of the specialist's site in the given states, with how many records each carries. */
-export async function listSiteIssues(db: Executor, viewer: Viewer, statuses: IssueStatus[]) {
-  assertCan(viewer, "issue.classify");
-  if (viewer.siteId === null) return [];
-  return db
-    .select({
-      id: issues.id,
-      title: issues.title,
-      type: issues.type,
-      status: issues.status,
-      statusReason: issues.statusReason,
-      escalatedAt: issues.escalatedAt,
-      updatedAt: issues.updatedAt,
-      category: categoryName,
-      recordCount,
-    })
-    .from(issues)
-    .innerJoin(categories, eq(categories.id, issues.categoryId))
-    .where(and(eq(issues.siteId, viewer.siteId), inArray(issues.status, statuses)))
-    .orderBy(desc(issues.updatedAt))
-    .limit(50);
-}
-
-export async function listSiteReports(db: Executor, viewer: Viewer) {
-  assertCan(viewer, "report.write");
-  if (viewer.siteId === null) return [];
-  return db
-    .select({
-      id: siteReports.id,
-      title: siteReports.title,
-      status: siteReports.status,
-      periodStart: siteReports.periodStart,
-      periodEnd: siteReports.periodEnd,
-      submittedAt: siteReports.submittedAt,
-    })
-    .from(siteReports)
-    .where(eq(siteReports.siteId, viewer.siteId))
-    .orderBy(desc(siteReports.periodStart))
-    .limit(10);
-}
 
 /** Every site's reports that wait for the management post. */
 export async function listSubmittedReports(db: Executor, viewer: Viewer) {

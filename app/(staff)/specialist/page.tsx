@@ -1,67 +1,97 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { IssueStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { listSiteIssues, listSiteReports } from "@/db/queries/workflow";
+import { listSiteReportsOfSite, listSpecialistInbox } from "@/db/queries/triage";
 import { localName, type Locale } from "@/lib/i18n/config";
 import { requirePermission } from "@/lib/session";
 
+/** The site specialist's desk: what supervisors escalated, and the site's VoC reports. */
 export default async function SpecialistHome() {
   const viewer = await requirePermission("page.specialist");
   const db = await getDb();
-  const [t, format, locale] = [await getTranslations(), await getFormatter(), (await getLocale()) as Locale];
-  const [inbox, reports] = await Promise.all([listSiteIssues(db, viewer, ["escalated", "returned"]), listSiteReports(db, viewer)]);
+  const [t, tAll, tReport, format, locale] = [await getTranslations("triage"), await getTranslations(), await getTranslations("siteReport"), await getFormatter(), (await getLocale()) as Locale];
+  const [inbox, reports] = await Promise.all([listSpecialistInbox(db, viewer), listSiteReportsOfSite(db, viewer, 8)]);
   const escalated = inbox.filter((i) => i.status === "escalated").length;
   const records = inbox.reduce((s, i) => s + i.recordCount, 0);
 
   return (
     <>
-      <PageHeader title={t("specialist.title")} description={t("specialist.description")} />
+      <PageHeader
+        title={t("inbox.title")}
+        description={t("inbox.description")}
+        actions={
+          <Link href="/specialist/reports/new" className={buttonClass("primary", "sm")}>
+            {tReport("new")}
+          </Link>
+        }
+      />
       <StatGrid>
-        <Stat label={t("specialist.stats.escalated")} value={format.number(escalated)} />
-        <Stat label={t("specialist.stats.returned")} value={format.number(inbox.length - escalated)} />
-        <Stat label={t("specialist.stats.records")} value={format.number(records)} />
-        <Stat label={t("specialist.stats.drafts")} value={format.number(reports.filter((r) => r.status === "draft").length)} />
+        <Stat label={t("inbox.stats.escalated")} value={format.number(escalated)} />
+        <Stat label={t("inbox.stats.returned")} value={format.number(inbox.length - escalated)} />
+        <Stat label={t("inbox.stats.records")} value={format.number(records)} />
+        <Stat label={t("inbox.stats.drafts")} value={format.number(reports.filter((r) => r.status === "draft").length)} />
       </StatGrid>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("specialist.inbox")} className="lg:col-span-2">
+        <Card title={t("inbox.heading")} className="lg:col-span-2">
           {inbox.length === 0 ? (
-            <EmptyState title={t("specialist.emptyInbox")} hint={t("specialist.emptyInboxHint")} />
+            <EmptyState title={t("inbox.empty")} hint={t("inbox.emptyHint")} />
           ) : (
-            <Table head={[t("fields.issue"), t("fields.category"), t("fields.records"), t("fields.status")]}>
+            <Table head={[tAll("fields.issue"), tAll("fields.category"), tAll("fields.records"), tAll("fields.status")]}>
               {inbox.map((i) => (
                 <tr key={i.id} data-testid="inbox-issue">
                   <Td className="max-w-sm">
-                    <p className="font-medium">{i.title}</p>
+                    <Link href={`/issues/${i.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      #{i.id} {i.title}
+                    </Link>
+                    <p className="mt-0.5 text-xs text-slate-500">
+                      {[i.createdByName ? t("inbox.escalatedBy", { name: i.createdByName }) : null, i.escalatedAt ? format.dateTime(i.escalatedAt, { dateStyle: "medium", timeStyle: "short" }) : null].filter(Boolean).join(" · ")}
+                    </p>
                     {i.status === "returned" && i.statusReason ? <p className="mt-0.5 text-xs text-amber-700">{i.statusReason}</p> : null}
                   </Td>
                   <Td className="text-slate-600">{localName(i.category, locale)}</Td>
-                  <Td className="tabular-nums">{format.number(i.recordCount)}</Td>
-                  <Td><IssueStatusBadge status={i.status} /></Td>
+                  <Td className="whitespace-nowrap tabular-nums">
+                    {format.number(i.recordCount)}
+                    {i.evidenceCount > 0 ? <span className="block text-xs text-slate-500">{t("inbox.evidence", { count: i.evidenceCount })}</span> : null}
+                  </Td>
+                  <Td>
+                    <IssueStatusBadge status={i.status} />
+                  </Td>
                 </tr>
               ))}
             </Table>
           )}
         </Card>
-        <Card title={t("specialist.reports")}>
+        <Card
+          title={tReport("listTitle")}
+          action={
+            <Link href="/specialist/reports" className="text-xs font-medium text-brand-700 hover:underline">
+              {tReport("all")}
+            </Link>
+          }
+        >
           {reports.length === 0 ? (
-            <EmptyState title={t("specialist.noReports")} />
+            <EmptyState title={tReport("empty")} hint={tReport("emptyHint")} />
           ) : (
             <ul className="space-y-3 text-sm">
               {reports.map((r) => (
-                <li key={r.id} className="flex items-start justify-between gap-2">
+                <li key={r.id} className="flex items-start justify-between gap-2" data-testid="site-report">
                   <span>
-                    <span className="font-medium">{r.title}</span>
+                    <Link href={`/specialist/reports/${r.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {r.title}
+                    </Link>
                     <span className="block text-xs text-slate-500">
-                      {format.dateTimeRange(new Date(r.periodStart), new Date(r.periodEnd), { dateStyle: "medium" })}
+                      {format.dateTimeRange(new Date(`${r.periodStart}T00:00:00+08:00`), new Date(`${r.periodEnd}T00:00:00+08:00`), { dateStyle: "medium" })} · {tReport("issueCount", { count: r.issueCount })}
                     </span>
                   </span>
-                  <Badge tone={r.status === "draft" ? "amber" : "green"}>{t(`reportStatus.${r.status}`)}</Badge>
+                  <Badge tone={r.status === "draft" ? "amber" : "green"}>{tAll(`reportStatus.${r.status}`)}</Badge>
                 </li>
               ))}
             </ul>

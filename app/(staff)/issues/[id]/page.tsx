@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { IssueOverview } from "@/components/issue/issue-overview";
+import { SpecialistIssuePanel } from "@/components/workflow/specialist-issue-panel";
+import { SupervisorIssuePanel } from "@/components/workflow/supervisor-issue-panel";
 import { getDb } from "@/db";
 import { getIssueDetail, listIssueTimeline } from "@/db/queries/issues";
 import { requirePermission } from "@/lib/session";
@@ -19,5 +21,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const detail = await getIssueDetail(db, viewer, id);
   if (!detail) notFound();
   const timeline = await listIssueTimeline(db, detail);
-  return <IssueOverview detail={detail} timeline={timeline} />;
+  return (
+    <IssueOverview detail={detail} timeline={timeline}>
+      <SupervisorIssuePanel detail={detail} viewer={viewer} />
+      <SpecialistIssuePanel detail={detail} viewer={viewer} />
+    </IssueOverview>
+  );
 }
