@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-const staffPrefixes = ["/agent", "/supervisor", "/specialist", "/manager", "/department", "/leadership", "/admin", "/account"];
+const staffPrefixes = ["/agent", "/supervisor", "/specialist", "/manager", "/department", "/leadership", "/admin", "/account", "/bulletins", "/issues", "/meetings", "/notifications", "/home"];
 const sessionCookies = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**

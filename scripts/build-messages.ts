@@ -14,11 +14,20 @@ const source = JSON.parse(readFileSync(`${dir}/zh-Hans.json`, "utf8")) as Messag
 const overridesFile = `${dir}/zh-Hant.overrides.json`;
 const overrides = existsSync(overridesFile) ? (JSON.parse(readFileSync(overridesFile, "utf8")) as Messages) : {};
 
+// OpenCC's Taiwan phrases follow software usage; in a bank's documents these read better.
+const phraseFixes: [RegExp, string][] = [
+  [/釋出/g, "發布"],
+  [/引數/g, "參數"],
+  [/響應/g, "回應"],
+  [/字首/g, "前綴"],
+];
+const fix = (text: string) => phraseFixes.reduce((t, [from, to]) => t.replace(from, to), text);
+
 function transform(node: Messages, patch: Messages | undefined): Messages {
   const out: Messages = {};
   for (const [key, value] of Object.entries(node)) {
     const override = patch?.[key];
-    if (typeof value === "string") out[key] = typeof override === "string" ? override : convert(value);
+    if (typeof value === "string") out[key] = typeof override === "string" ? override : fix(convert(value));
     else out[key] = transform(value, typeof override === "object" ? override : undefined);
   }
   return out;

@@ -123,7 +123,11 @@ export async function IssueOverview({ detail, timeline, children }: { detail: Is
             <Card title={t("issue.bulletins")}>
               <ul className="space-y-1 text-sm">
                 {detail.bulletins.map((b) => (
-                  <li key={b.id}>{t("bulletin.numberTitle", { number: b.number, title: b.title })}</li>
+                  <li key={b.id}>
+                    <Link href={`/bulletins/${b.id}`} className="text-brand-700 hover:underline">
+                      {t("bulletin.numberTitle", { number: b.number, title: b.title })}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </Card>

@@ -20,13 +20,26 @@ export const navigation: Record<Role, NavItem[]> = {
     { href: "/specialist", label: "specialistHome" },
     { href: "/specialist/intake", label: "specialistIntake" },
     { href: "/specialist/reports", label: "specialistReports" },
+    { href: "/bulletins", label: "bulletins" },
     { href: "/specialist/moderation", label: "specialistModeration" },
   ],
-  manager: [{ href: "/manager", label: "managerHome" }],
-  department: [{ href: "/department", label: "departmentHome" }],
-  leadership: [{ href: "/leadership", label: "leadershipHome" }],
+  manager: [
+    { href: "/manager", label: "managerHome" },
+    { href: "/manager/verification", label: "managerVerification" },
+    { href: "/manager/reports", label: "managerReports" },
+    { href: "/bulletins", label: "bulletins" },
+  ],
+  department: [
+    { href: "/department", label: "departmentHome" },
+    { href: "/bulletins", label: "bulletins" },
+  ],
+  leadership: [
+    { href: "/leadership", label: "leadershipHome" },
+    { href: "/bulletins", label: "bulletins" },
+  ],
   admin: [
     { href: "/admin", label: "adminHome" },
     { href: "/admin/tokens", label: "adminTokens" },
+    { href: "/bulletins", label: "bulletins" },
   ],
 };

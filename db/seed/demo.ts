@@ -1810,7 +1810,7 @@ class DemoSeeder {
       { userId: department, kind: "action.overdue", title: "整改事项已逾期：卡片寄送物流信息无法查询", body: `到期日 ${this.clock.date(10)}，当前进度 60%。请更新进度或说明原因。`, link: `/department/actions/${action("a_logistics")}`, createdAt: this.at(9, 8, 30) },
       { userId: department, kind: "action.assigned", title: "新分派整改事项：卡片到期换卡未提前通知", body: `处置方式：纳入正在推进的改进项目；到期日 ${this.clock.date(-25)}。`, link: `/department/actions/${action("a_renewal")}`, createdAt: this.at(20, 10, 35) },
       { userId: department, kind: "meeting.agenda", title: "本月客户之声专题会议程已发布", body: "卡片运营部有3项在议程中，其中1项逾期。", link: "/department", createdAt: this.at(1, 17) },
-      { userId: department, kind: "bulletin.published", title: "第8期客户之声专题通报已发布", body: "请阅知并确认。", link: `/department/bulletins/${this.bulletinIds.get(8)}`, createdAt: this.at(21, 10, 5), readAt: this.at(20, 9, 30) },
+      { userId: department, kind: "bulletin.published", title: "第8期客户之声专题通报已发布", body: "请阅知并确认。", link: `/bulletins/${this.bulletinIds.get(8)}`, createdAt: this.at(21, 10, 5), readAt: this.at(20, 9, 30) },
       // manager@demo.local
       { userId: manager, kind: "report.submitted", title: "苏州中心客户之声报告已提交", body: "包含3项问题与建议，待核实。", link: `/manager/reports/${r15}`, createdAt: this.at(1, 16, 31) },
       { userId: manager, kind: "action.done", title: "整改事项已完成待核实：新卡激活短信验证码收不到", body: "卡片运营部已提交完成说明及佐证。", link: `/manager/actions/${action("a_otp_card")}`, createdAt: this.at(5, 17, 1) },
@@ -1820,7 +1820,7 @@ class DemoSeeder {
       { userId: specialist, kind: "issue.escalated", title: "新升级问题：建议手机银行增加消费分类统计", body: "上海一组督导升级，关联3条记录。", link: `/specialist/issues/${issue("spend_stats")}`, createdAt: this.at(1, 15, 1) },
       { userId: specialist, kind: "issue.escalated", title: "新升级问题：网银登录密码重置流程繁琐", body: "上海二组督导升级，关联4条记录。", link: `/specialist/issues/${issue("online_reset")}`, createdAt: this.at(2, 15, 1), readAt: this.at(2, 16) },
       { userId: leader, kind: "meeting.agenda", title: "本月客户之声专题会议程已发布", body: "在办事项10项，其中逾期4项、待核实2项。", link: "/leadership", createdAt: this.at(1, 17) },
-      { userId: leader, kind: "bulletin.published", title: "第8期客户之声专题通报已发布", body: "本期通报4项问题与建议。", link: `/leadership/bulletins/${this.bulletinIds.get(8)}`, createdAt: this.at(21, 10, 5), readAt: this.at(21, 14) },
+      { userId: leader, kind: "bulletin.published", title: "第8期客户之声专题通报已发布", body: "本期通报4项问题与建议。", link: `/bulletins/${this.bulletinIds.get(8)}`, createdAt: this.at(21, 10, 5), readAt: this.at(21, 14) },
     ];
     await this.tx.insert(notifications).values(list);
   }

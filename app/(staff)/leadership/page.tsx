@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ResolutionRateStat } from "@/components/resolution-rate-stat";
 import { ActionStatusBadge } from "@/components/status-badges";
@@ -40,7 +41,9 @@ export default async function LeadershipHome() {
             <ul className="divide-y divide-slate-100 text-sm">
               {bulletinList.map((b) => (
                 <li key={b.id} className="py-2.5" data-testid="bulletin">
-                  <p className="font-medium">{t("bulletin.numberTitle", { number: b.number, title: b.title })}</p>
+                  <Link href={`/bulletins/${b.id}`} className="font-medium text-brand-800 hover:underline">
+                    {t("bulletin.numberTitle", { number: b.number, title: b.title })}
+                  </Link>
                   <p className="text-xs text-slate-500">
                     {b.publishedAt ? format.dateTime(b.publishedAt, { dateStyle: "long" }) : null} · {t("manager.issueCount", { count: b.issueCount })}
                   </p>
@@ -56,7 +59,11 @@ export default async function LeadershipHome() {
             <Table head={[t("fields.issue"), t("fields.department"), t("fields.dueOn"), t("fields.status")]}>
               {openActions.slice(0, 12).map((a) => (
                 <tr key={a.id}>
-                  <Td className="max-w-sm font-medium">{a.issueTitle}</Td>
+                  <Td className="max-w-sm font-medium">
+                    <Link href={`/issues/${a.issueId}`} className="hover:underline">
+                      {a.issueTitle}
+                    </Link>
+                  </Td>
                   <Td className="text-slate-600">{localName(a.department, locale)}</Td>
                   <Td className={`whitespace-nowrap ${a.overdue ? "text-rose-700" : "text-slate-600"}`}>
                     {a.dueOn ? format.dateTime(new Date(a.dueOn), { dateStyle: "medium" }) : "—"}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ResolutionRateStat } from "@/components/resolution-rate-stat";
 import { ActionStatusBadge } from "@/components/status-badges";
@@ -36,7 +37,14 @@ export default async function ManagerHome() {
         <Stat label={t("program.overdueActions")} value={format.number(summary.overdueActions)} tone={summary.overdueActions > 0 ? "warn" : "neutral"} />
       </StatGrid>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("manager.reportsWaiting")}>
+        <Card
+          title={t("manager.reportsWaiting")}
+          action={
+            <Link href="/manager/verification" className="text-sm font-medium text-brand-700 hover:underline">
+              {t("manager.toVerification")}
+            </Link>
+          }
+        >
           {reports.length === 0 ? (
             <EmptyState title={t("manager.noReports")} />
           ) : (
@@ -44,7 +52,9 @@ export default async function ManagerHome() {
               {reports.map((r) => (
                 <li key={r.id} className="flex items-start justify-between gap-3 py-2.5" data-testid="submitted-report">
                   <span>
-                    <span className="font-medium">{r.title}</span>
+                    <Link href={`/manager/reports/${r.id}`} className="font-medium text-brand-800 hover:underline">
+                      {r.title}
+                    </Link>
                     <span className="block text-xs text-slate-500">
                       {localName(r.site, locale)} · {t("manager.issueCount", { count: r.issueCount })}
                     </span>
@@ -55,7 +65,14 @@ export default async function ManagerHome() {
             </ul>
           )}
         </Card>
-        <Card title={t("manager.bulletins")}>
+        <Card
+          title={t("manager.bulletins")}
+          action={
+            <Link href="/bulletins/new" className="text-sm font-medium text-brand-700 hover:underline">
+              {t("manager.newBulletin")}
+            </Link>
+          }
+        >
           {bulletinList.length === 0 ? (
             <EmptyState title={t("manager.noBulletins")} />
           ) : (
@@ -63,7 +80,9 @@ export default async function ManagerHome() {
               {bulletinList.map((b) => (
                 <li key={b.id} className="flex items-start justify-between gap-3 py-2.5">
                   <span>
-                    <span className="font-medium">{t("bulletin.numberTitle", { number: b.number, title: b.title })}</span>
+                    <Link href={`/bulletins/${b.id}`} className="font-medium text-brand-800 hover:underline">
+                      {t("bulletin.numberTitle", { number: b.number, title: b.title })}
+                    </Link>
                     <span className="block text-xs text-slate-500">{t("manager.issueCount", { count: b.issueCount })}</span>
                   </span>
                   <Badge tone={b.status === "draft" ? "amber" : "green"}>{t(`bulletinStatus.${b.status}`)}</Badge>
@@ -79,7 +98,11 @@ export default async function ManagerHome() {
             <Table head={[t("fields.issue"), t("fields.department"), t("fields.owner"), t("fields.dueOn"), t("fields.status")]}>
               {overdue.map((a) => (
                 <tr key={a.id}>
-                  <Td className="max-w-sm font-medium">{a.issueTitle}</Td>
+                  <Td className="max-w-sm font-medium">
+                    <Link href={`/issues/${a.issueId}`} className="hover:underline">
+                      {a.issueTitle}
+                    </Link>
+                  </Td>
                   <Td className="text-slate-600">{localName(a.department, locale)}</Td>
                   <Td className="text-slate-600">{a.ownerName ?? "—"}</Td>
                   <Td className="whitespace-nowrap text-rose-700">{a.dueOn ? format.dateTime(new Date(a.dueOn), { dateStyle: "medium" }) : "—"}</Td>

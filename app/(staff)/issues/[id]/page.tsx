@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { IssueOverview } from "@/components/issue/issue-overview";
+import { ManagerIssuePanel } from "@/components/workflow/manager-issue-panel";
 import { SpecialistIssuePanel } from "@/components/workflow/specialist-issue-panel";
 import { SupervisorIssuePanel } from "@/components/workflow/supervisor-issue-panel";
 import { getDb } from "@/db";
@@ -25,6 +26,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
     <IssueOverview detail={detail} timeline={timeline}>
       <SupervisorIssuePanel detail={detail} viewer={viewer} />
       <SpecialistIssuePanel detail={detail} viewer={viewer} />
+      <ManagerIssuePanel detail={detail} viewer={viewer} />
     </IssueOverview>
   );
 }
