@@ -100,7 +100,7 @@ describe("stopping and restarting keeps every record", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it("refuses to open an embedded folder another live process holds, and takes over a dead one's lock", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "voc-lock-"));
@@ -114,7 +114,7 @@ describe("stopping and restarting keeps every record", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it("on the engine this suite runs on, across a new connection", async () => {
     const [category] = await t.db.select().from(categories).limit(1);
