@@ -26,6 +26,7 @@ export const permissions = {
   "record.read.site": ["specialist"],
   "record.read.all": ["manager", "leadership", "admin"],
   "record.contact.view": ["specialist", "manager"],
+  "complaint.extend": ["specialist", "manager"],
 
   // Reading an issue (scoped further by site or department).
   "issue.read": ["supervisor", "specialist", "manager", "department", "leadership", "admin"],

@@ -1,4 +1,4 @@
-import { closeDatabase, getDatabaseHandle } from "@/db";
+import { closeDatabase, getDatabaseHandle, getDb } from "@/db";
 import { authSecret } from "@/lib/env";
 
 export async function startServer(): Promise<void> {
@@ -17,6 +17,9 @@ export async function startServer(): Promise<void> {
       .catch((error: unknown) => console.error("[voc] error while closing the database", error))
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 0));
   };
+  // E-mail from the outbox, only when SMTP_URL is configured.
+  const { startEmailDelivery } = await import("@/lib/services/email-outbox");
+  startEmailDelivery(getDb);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -28,18 +28,24 @@ export const navigation: Record<Role, NavItem[]> = {
     { href: "/manager/verification", label: "managerVerification" },
     { href: "/manager/reports", label: "managerReports" },
     { href: "/bulletins", label: "bulletins" },
+    { href: "/manager/actions", label: "managerActions" },
+    { href: "/meetings", label: "meetings" },
+    { href: "/manager/time-limits", label: "managerTimeLimits" },
   ],
   department: [
     { href: "/department", label: "departmentHome" },
     { href: "/bulletins", label: "bulletins" },
+    { href: "/meetings", label: "meetings" },
   ],
   leadership: [
     { href: "/leadership", label: "leadershipHome" },
     { href: "/bulletins", label: "bulletins" },
+    { href: "/meetings", label: "meetings" },
   ],
   admin: [
     { href: "/admin", label: "adminHome" },
     { href: "/admin/tokens", label: "adminTokens" },
+    { href: "/admin/settings", label: "adminSettings" },
     { href: "/bulletins", label: "bulletins" },
   ],
 };

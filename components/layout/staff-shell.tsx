@@ -31,9 +31,9 @@ export async function StaffShell({ viewer, unread, children }: { viewer: Viewer;
               {viewer.name} · {t(`roles.${viewer.role}`)}
             </span>
             {unread > 0 ? (
-              <span className="rounded-full bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950" aria-label={t("common.unreadNotifications", { count: unread })}>
+              <Link href="/notifications" className="rounded-full bg-amber-400 px-2 py-0.5 text-xs font-semibold text-amber-950 hover:bg-amber-300" aria-label={t("common.unreadNotifications", { count: unread })}>
                 {unread}
-              </span>
+              </Link>
             ) : null}
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-brand-100 hover:bg-white/10">
