@@ -46,6 +46,30 @@ function Errors({ id, list }: { id: string; list?: string[] }) {
   );
 }
 
+/** A native select with option groups: works on any phone and without JavaScript. */
+function GroupedSelect({ id, label, placeholder, groups, defaultValue, errors }: { id: string; label: string; placeholder: string; groups: OptionGroup[]; defaultValue: string; errors?: string[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={id} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={control}>
+        <option value="">{placeholder}</option>
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <Errors id={`${id}-error`} list={errors} />
+    </div>
+  );
+}
+
 /** The customer's form: plain fields, native selects, no script needed to submit it. */
 export function FeedbackForm({ labels, categories, regions }: { labels: FeedbackLabels; categories: OptionGroup[]; regions: OptionGroup[] }) {
   const [state, action, pending] = useActionState<SubmissionState, FormData>(submitFeedbackAction, { status: "idle" });
@@ -98,42 +122,8 @@ export function FeedbackForm({ labels, categories, regions }: { labels: Feedback
       </fieldset>
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <div>
-          <label htmlFor="categoryCode" className="block text-sm font-medium text-slate-700">
-            {labels.category}
-          </label>
-          <select id="categoryCode" name="categoryCode" defaultValue={v.categoryCode ?? ""} aria-invalid={invalid("categoryCode")} aria-describedby={errors.categoryCode ? "categoryCode-error" : undefined} className={control}>
-            <option value="">{labels.chooseCategory}</option>
-            {categories.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <Errors id="categoryCode-error" list={errors.categoryCode} />
-        </div>
-        <div>
-          <label htmlFor="region" className="block text-sm font-medium text-slate-700">
-            {labels.region}
-          </label>
-          <select id="region" name="region" defaultValue={v.region ?? ""} aria-invalid={invalid("region")} aria-describedby={errors.region ? "region-error" : undefined} className={control}>
-            <option value="">{labels.chooseRegion}</option>
-            {regions.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <Errors id="region-error" list={errors.region} />
-        </div>
+        <GroupedSelect id="categoryCode" label={labels.category} placeholder={labels.chooseCategory} groups={categories} defaultValue={v.categoryCode ?? ""} errors={errors.categoryCode} />
+        <GroupedSelect id="region" label={labels.region} placeholder={labels.chooseRegion} groups={regions} defaultValue={v.region ?? ""} errors={errors.region} />
       </div>
 
       <div>

@@ -5,7 +5,7 @@ import { createAgentRecordAction, findSimilarAction, type SimilarItems } from "@
 import { idleState } from "@/lib/actions/state";
 import { buttonClass } from "@/components/ui/button";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
-import { FormMessage } from "@/components/ui/field";
+import { describedBy, Field, FormMessage } from "@/components/ui/field";
 
 export const quickRecordKinds = ["complaint", "suggestion", "business_contact", "service_record", "praise"] as const;
 const urgencies = ["low", "normal", "high", "critical"] as const;
@@ -217,10 +217,7 @@ export function QuickRecordForm({
         </fieldset>
 
         <div className="grid gap-4 md:grid-cols-3">
-          <div>
-            <label htmlFor="categoryCode" className="block text-sm font-medium text-slate-700">
-              {labels.category}
-            </label>
+          <Field id="categoryCode" label={labels.category} errors={err("categoryCode")}>
             <Combobox
               id="categoryCode"
               name="categoryCode"
@@ -230,18 +227,10 @@ export function QuickRecordForm({
               placeholder={labels.categoryPlaceholder}
               noMatches={labels.noMatches}
               errors={err("categoryCode")}
-              describedBy={err("categoryCode") ? "categoryCode-error" : undefined}
+              describedBy={describedBy("categoryCode", err("categoryCode"))}
             />
-            {err("categoryCode") ? (
-              <p id="categoryCode-error" className="mt-1 text-xs text-rose-700" role="alert">
-                {err("categoryCode")?.join(" ")}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="region" className="block text-sm font-medium text-slate-700">
-              {labels.region}
-            </label>
+          </Field>
+          <Field id="region" label={labels.region} errors={err("region")}>
             <Combobox
               id="region"
               name="region"
@@ -252,15 +241,10 @@ export function QuickRecordForm({
               placeholder={labels.regionPlaceholder}
               noMatches={labels.noMatches}
               errors={err("region")}
-              describedBy={err("region") ? "region-error" : undefined}
+              describedBy={describedBy("region", err("region"))}
               freeText
             />
-            {err("region") ? (
-              <p id="region-error" className="mt-1 text-xs text-rose-700" role="alert">
-                {err("region")?.join(" ")}
-              </p>
-            ) : null}
-          </div>
+          </Field>
           <div>
             <label htmlFor="callReference" className="block text-sm font-medium text-slate-700">
               {labels.callReference}
