@@ -1,5 +1,5 @@
-import type { ActionStatus, IssueStatus, Role } from "@/db/schema";
-import { InvalidTransition } from "@/lib/errors";
+import type { ActionStatus, IssueStatus, Meeting, Role, SiteReport } from "@/db/schema";
+import { ExpectedError, InvalidTransition } from "@/lib/errors";
 
 /**
  * The life of an issue and of the actions taken on it, as the seed describes it: the supervisor
@@ -50,6 +50,34 @@ export const actionTransitions: Record<ActionEvent, Rule<ActionStatus>> = {
   reschedule: { from: ["assigned", "in_progress", "reopened"], roles: ["manager"] },
 };
 
+export type ReportStatus = SiteReport["status"];
+export type ReportEvent = "save" | "submit" | "review";
+
+/** The site's VoC report: the specialist edits a draft and submits it; the management post's screening of its last issue marks it reviewed. */
+export const reportTransitions: Record<ReportEvent, Rule<ReportStatus>> = {
+  save: { from: ["draft"], roles: ["specialist"] },
+  submit: { from: ["draft"], to: "submitted", roles: ["specialist"] },
+  review: { from: ["submitted"], to: "reviewed", roles: ["manager"] },
+};
+
+export type MeetingStatus = Meeting["status"];
+export type MeetingEvent = "decide" | "publish_minutes";
+
+/** The monthly meeting: items are decided while it is open; its published minutes are final. */
+export const meetingTransitions: Record<MeetingEvent, Rule<MeetingStatus>> = {
+  decide: { from: ["open"], roles: ["manager"] },
+  publish_minutes: { from: ["open"], to: "minutes_published", roles: ["manager"] },
+};
+
+/** A meeting whose minutes are published refuses every change (the meeting page says so in the viewer's language, by its code). */
+export class MeetingClosed extends ExpectedError {
+  override readonly status = 409;
+  override readonly code = "meeting_closed";
+  constructor() {
+    super("The minutes of this meeting are published; it can no longer be changed.");
+  }
+}
+
 const pastTense: Record<string, string> = {
   escalate: "escalated",
   return: "returned",
@@ -67,12 +95,24 @@ const pastTense: Record<string, string> = {
   reschedule: "rescheduled",
 };
 
-function apply<S extends string, E extends string>(rules: Record<E, Rule<S>>, kind: string, from: S, event: E, role: Role): S {
+function apply<S extends string, E extends string>(
+  rules: Record<E, Rule<S>>,
+  kind: string,
+  from: S,
+  event: E,
+  role: Role,
+  refuse: (from: S) => ExpectedError = (from) => new InvalidTransition(`An ${kind} that is ${from.replace("_", " ")} cannot be ${pastTense[event] ?? event}.`),
+): S {
   const rule = rules[event];
   if (!rule) throw new InvalidTransition(`Unknown ${kind} event "${event}".`);
   if (!rule.roles.includes(role)) throw new InvalidTransition(`A ${role} cannot ${event} an ${kind}.`);
-  if (!rule.from.includes(from)) throw new InvalidTransition(`An ${kind} that is ${from.replace("_", " ")} cannot be ${pastTense[event] ?? event}.`);
+  if (!rule.from.includes(from)) throw refuse(from);
   return rule.to ?? from;
+}
+
+function allows<S extends string, E extends string>(rules: Record<E, Rule<S>>, from: S, event: E, role: Role): boolean {
+  const rule = rules[event];
+  return rule.roles.includes(role) && rule.from.includes(from);
 }
 
 /** The next state of an issue, or InvalidTransition saying why not. */
@@ -84,14 +124,27 @@ export function nextActionStatus(from: ActionStatus, event: ActionEvent, role: R
   return apply(actionTransitions, "action", from, event, role);
 }
 
+/** Only a draft report changes; anything later is refused with the same sentence, whatever the step. */
+export function nextReportStatus(from: ReportStatus, event: ReportEvent, role: Role): ReportStatus {
+  return apply(reportTransitions, "report", from, event, role, (from) =>
+    event === "review" ? new InvalidTransition(`A report that is ${from} cannot be reviewed.`) : new InvalidTransition(`A report that is ${from} can no longer be changed.`),
+  );
+}
+
+export function nextMeetingStatus(from: MeetingStatus, event: MeetingEvent, role: Role): MeetingStatus {
+  return apply(meetingTransitions, "meeting", from, event, role, () => new MeetingClosed());
+}
+
 export function canIssue(from: IssueStatus, event: IssueEvent, role: Role): boolean {
-  const rule = issueTransitions[event];
-  return rule.roles.includes(role) && rule.from.includes(from);
+  return allows(issueTransitions, from, event, role);
 }
 
 export function canAction(from: ActionStatus, event: ActionEvent, role: Role): boolean {
-  const rule = actionTransitions[event];
-  return rule.roles.includes(role) && rule.from.includes(from);
+  return allows(actionTransitions, from, event, role);
+}
+
+export function canReport(from: ReportStatus, event: ReportEvent, role: Role): boolean {
+  return allows(reportTransitions, from, event, role);
 }
 
 /** Issue states a record can still be added to. */

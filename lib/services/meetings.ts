@@ -4,7 +4,7 @@ import { actions, issues, meetingComments, meetingItems, meetings, type ActionSt
 import { ExpectedError, NotFound, ValidationFailed } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import type { Viewer } from "@/lib/viewer";
-import { nextActionStatus } from "@/lib/workflow";
+import { nextActionStatus, nextMeetingStatus } from "@/lib/workflow";
 import { assertDueDate, cleanWording, loadActionForUpdate, verifyWithin, type VerifyOutcome } from "./actions";
 import { notifyUsers, StaleVersion, userIdsWithRole, writeAudit } from "./workflow-support";
 
@@ -29,13 +29,7 @@ export function agendaReasonFor(action: { status: ActionStatus; dueOn: string | 
   return action.dueOn !== null && action.dueOn < heldOn ? "overdue" : "open";
 }
 
-export class MeetingClosed extends ExpectedError {
-  override readonly status = 409;
-  override readonly code = "meeting_closed";
-  constructor() {
-    super("The minutes of this meeting are published; it can no longer be changed.");
-  }
-}
+export { MeetingClosed } from "@/lib/workflow";
 
 /** Two people deciding the same item: the second is refused and nothing is done twice. */
 export class AlreadyDecided extends ExpectedError {
@@ -160,7 +154,7 @@ export async function decideItem(db: Database, viewer: Viewer, input: DecideItem
     if (!found) throw new NotFound("meeting item");
     // The meeting first, then the item: publishing the minutes takes the same lock.
     const meeting = await loadMeetingForUpdate(tx, found.meetingId);
-    if (meeting.status !== "open") throw new MeetingClosed();
+    nextMeetingStatus(meeting.status, "decide", viewer.role);
     const [item] = await tx.select().from(meetingItems).where(eq(meetingItems.id, input.itemId)).for("update");
     if (item.decision !== null) throw new AlreadyDecided();
 
@@ -217,11 +211,11 @@ export async function publishMinutes(db: Database, viewer: Viewer, input: { meet
   if (attendees.length === 0) fieldError("attendees", "validation.required");
   return db.transaction(async (tx) => {
     const meeting = await loadMeetingForUpdate(tx, input.meetingId, input.version);
-    if (meeting.status !== "open") throw new MeetingClosed();
+    const status = nextMeetingStatus(meeting.status, "publish_minutes", viewer.role);
     const publishedAt = new Date();
     const [published] = await tx
       .update(meetings)
-      .set({ status: "minutes_published", minutes, attendees, publishedAt, version: meeting.version + 1, updatedAt: publishedAt })
+      .set({ status, minutes, attendees, publishedAt, version: meeting.version + 1, updatedAt: publishedAt })
       .where(eq(meetings.id, meeting.id))
       .returning();
     const items = await tx.select({ decision: meetingItems.decision }).from(meetingItems).where(eq(meetingItems.meetingId, meeting.id));

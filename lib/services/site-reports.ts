@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { issues, siteReportIssues, siteReports, sites, type IssueRow, type SiteReport } from "@/db/schema";
-import { Conflict, ExpectedError, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "@/lib/errors";
+import { Conflict, ExpectedError, Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { maskSensitive } from "@/lib/pii";
 import { messageKey } from "@/lib/validation/errors";
 import type { Viewer } from "@/lib/viewer";
-import { canIssue, nextIssueStatus } from "@/lib/workflow";
+import { canIssue, nextIssueStatus, nextReportStatus, type ReportEvent } from "@/lib/workflow";
 import { notifyUsers, userIdsWithRole, writeAudit } from "./workflow-support";
 
 /**
@@ -73,7 +73,8 @@ function requireSite(viewer: Viewer): number {
   return viewer.siteId;
 }
 
-async function loadReportForUpdate(tx: Executor, siteId: number, id: number, version: number): Promise<SiteReport> {
+/** The site's report, locked, at the version the viewer read; the step must be one its state allows. */
+async function loadReportForUpdate(tx: Executor, viewer: Viewer, siteId: number, id: number, version: number, event: ReportEvent): Promise<SiteReport> {
   const [report] = await tx
     .select()
     .from(siteReports)
@@ -81,7 +82,7 @@ async function loadReportForUpdate(tx: Executor, siteId: number, id: number, ver
     .for("update");
   if (!report) throw new NotFound("report");
   if (report.version !== version) throw new StaleReport();
-  if (report.status !== "draft") throw new InvalidTransition(`A report that is ${report.status} can no longer be changed.`);
+  nextReportStatus(report.status, event, viewer.role);
   return report;
 }
 
@@ -121,7 +122,7 @@ export async function saveSiteReport(db: Database, viewer: Viewer, input: SaveSi
         .returning();
       created = true;
     } else {
-      const current = await loadReportForUpdate(tx, siteId, input.reportId, input.version!);
+      const current = await loadReportForUpdate(tx, viewer, siteId, input.reportId, input.version!, "save");
       const [updated] = await tx
         .update(siteReports)
         .set({ periodStart, periodEnd, title, analysis, updatedAt: new Date(), version: current.version + 1 })
@@ -148,7 +149,7 @@ export async function submitSiteReport(db: Database, viewer: Viewer, input: { re
   assertCan(viewer, "report.submit");
   const siteId = requireSite(viewer);
   return db.transaction(async (tx) => {
-    const report = await loadReportForUpdate(tx, siteId, input.reportId, input.version);
+    const report = await loadReportForUpdate(tx, viewer, siteId, input.reportId, input.version, "submit");
     const links = await tx.select({ issueId: siteReportIssues.issueId }).from(siteReportIssues).where(eq(siteReportIssues.reportId, report.id));
     if (links.length === 0) throw new ReportEmpty();
     const rows = await tx
@@ -174,7 +175,7 @@ export async function submitSiteReport(db: Database, viewer: Viewer, input: { re
     }
     const [submitted] = await tx
       .update(siteReports)
-      .set({ status: "submitted", submittedAt: now, updatedAt: now, version: report.version + 1 })
+      .set({ status: nextReportStatus(report.status, "submit", viewer.role), submittedAt: now, updatedAt: now, version: report.version + 1 })
       .where(and(eq(siteReports.id, report.id), eq(siteReports.version, report.version)))
       .returning();
 

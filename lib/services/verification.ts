@@ -6,7 +6,7 @@ import { assertCan } from "@/lib/permissions";
 import { maskSensitive } from "@/lib/pii";
 import { messageKey } from "@/lib/validation/errors";
 import type { Viewer } from "@/lib/viewer";
-import { nextIssueStatus } from "@/lib/workflow";
+import { canReport, nextIssueStatus, nextReportStatus } from "@/lib/workflow";
 import { mergeIssues } from "./issues";
 import { loadIssueForUpdate, notifyUsers, StaleVersion, userIdsWithRole, writeAudit } from "./workflow-support";
 
@@ -53,7 +53,7 @@ async function updateIssue(tx: Executor, issue: IssueRow, values: Partial<typeof
  */
 export async function reviewSiteReport(tx: Executor, viewer: Viewer, reportId: number): Promise<SiteReport | null> {
   const [report] = await tx.select().from(siteReports).where(eq(siteReports.id, reportId)).for("update");
-  if (!report || report.status !== "submitted") return null;
+  if (!report || !canReport(report.status, "review", viewer.role)) return null;
   const rows = await tx
     .select({ id: issues.id, status: issues.status })
     .from(siteReportIssues)
@@ -64,7 +64,7 @@ export async function reviewSiteReport(tx: Executor, viewer: Viewer, reportId: n
   const now = new Date();
   const [reviewed] = await tx
     .update(siteReports)
-    .set({ status: "reviewed", reviewedAt: now, updatedAt: now, version: report.version + 1 })
+    .set({ status: nextReportStatus(report.status, "review", viewer.role), reviewedAt: now, updatedAt: now, version: report.version + 1 })
     .where(and(eq(siteReports.id, report.id), eq(siteReports.version, report.version)))
     .returning();
   const outcome: Partial<Record<IssueStatus, number>> = {};

@@ -1,7 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { actionStatuses, issueStatuses, roles } from "@/db/schema";
+import { actionStatuses, issueStatuses, meetingStatuses, reportStatuses, roles, type Role } from "@/db/schema";
 import { InvalidTransition } from "@/lib/errors";
-import { actionTransitions, canIssue, complaintLimitDays, deadlineState, issueTransitions, nextActionStatus, nextIssueStatus, type IssueEvent } from "@/lib/workflow";
+import {
+  actionTransitions,
+  canIssue,
+  canReport,
+  complaintLimitDays,
+  deadlineState,
+  issueTransitions,
+  MeetingClosed,
+  meetingTransitions,
+  nextActionStatus,
+  nextIssueStatus,
+  nextMeetingStatus,
+  nextReportStatus,
+  reportTransitions,
+  type MeetingEvent,
+} from "@/lib/workflow";
+
+type Rules<S extends string, E extends string> = Record<E, { from: readonly S[]; to?: S; roles: readonly Role[] }>;
+
+/** Every (event, role, state): allowed exactly when the rule says so, to the rule's state; refused otherwise. */
+function expectEveryRuleKept<S extends string, E extends string>(
+  rules: Rules<S, E>,
+  states: readonly S[],
+  can: (from: S, event: E, role: Role) => boolean,
+  next: (from: S, event: E, role: Role) => S,
+) {
+  for (const [event, rule] of Object.entries(rules) as [E, Rules<S, E>[E]][]) {
+    for (const role of roles) {
+      for (const from of states) {
+        const allowed = rule.roles.includes(role) && rule.from.includes(from);
+        expect(can(from, event, role), `${role} ${event} from ${from}`).toBe(allowed);
+        if (allowed) expect(next(from, event, role)).toBe(rule.to ?? from);
+        else expect(() => next(from, event, role)).toThrow(InvalidTransition);
+      }
+    }
+  }
+}
 
 describe("issue state machine", () => {
   it("walks the seed's flow from draft to resolved, each step by its own role", () => {
@@ -20,16 +56,7 @@ describe("issue state machine", () => {
   });
 
   it("refuses every event to every role not in its rule, and from every state not in its rule", () => {
-    for (const [event, rule] of Object.entries(issueTransitions) as [IssueEvent, (typeof issueTransitions)[IssueEvent]][]) {
-      for (const role of roles) {
-        for (const from of issueStatuses) {
-          const allowed = rule.roles.includes(role) && rule.from.includes(from);
-          expect(canIssue(from, event, role), `${role} ${event} from ${from}`).toBe(allowed);
-          if (allowed) expect(nextIssueStatus(from, event, role)).toBe(rule.to);
-          else expect(() => nextIssueStatus(from, event, role)).toThrow(InvalidTransition);
-        }
-      }
-    }
+    expectEveryRuleKept(issueTransitions, issueStatuses, canIssue, nextIssueStatus);
   });
 
   it("lets a returned issue be escalated again, and a resolved one reopened", () => {
@@ -63,6 +90,53 @@ describe("action state machine", () => {
     expect(() => nextActionStatus("in_progress", "complete", "manager")).toThrow(InvalidTransition);
     for (const from of actionStatuses) {
       if (!actionTransitions.complete.from.includes(from)) expect(() => nextActionStatus(from, "complete", "department")).toThrow(InvalidTransition);
+    }
+  });
+});
+
+describe("site report state machine", () => {
+  it("goes draft → submitted by the specialist, then reviewed by the management post", () => {
+    expect(nextReportStatus("draft", "save", "specialist")).toBe("draft");
+    expect(nextReportStatus("draft", "submit", "specialist")).toBe("submitted");
+    expect(nextReportStatus("submitted", "review", "manager")).toBe("reviewed");
+  });
+
+  it("refuses every event to every role not in its rule, and from every state not in its rule", () => {
+    expectEveryRuleKept(reportTransitions, reportStatuses, canReport, nextReportStatus);
+  });
+
+  it("says a submitted or reviewed report can no longer be changed, in the words the services always used", () => {
+    for (const from of ["submitted", "reviewed"] as const) {
+      expect(() => nextReportStatus(from, "save", "specialist")).toThrow(`A report that is ${from} can no longer be changed.`);
+      expect(() => nextReportStatus(from, "submit", "specialist")).toThrow(`A report that is ${from} can no longer be changed.`);
+    }
+    expect(() => nextReportStatus("draft", "review", "manager")).toThrow("A report that is draft cannot be reviewed.");
+    expect(() => nextReportStatus("draft", "submit", "manager")).toThrow(/manager cannot submit/);
+  });
+});
+
+describe("meeting state machine", () => {
+  it("decides items while open and keeps it open; publishing the minutes closes it", () => {
+    expect(nextMeetingStatus("open", "decide", "manager")).toBe("open");
+    expect(nextMeetingStatus("open", "publish_minutes", "manager")).toBe("minutes_published");
+  });
+
+  it("refuses any change once the minutes are published, as MeetingClosed", () => {
+    for (const event of Object.keys(meetingTransitions) as MeetingEvent[]) {
+      expect(() => nextMeetingStatus("minutes_published", event, "manager")).toThrow(MeetingClosed);
+      expect(() => nextMeetingStatus("minutes_published", event, "manager")).toThrow("The minutes of this meeting are published; it can no longer be changed.");
+    }
+    expect(new MeetingClosed()).toMatchObject({ status: 409, code: "meeting_closed" });
+  });
+
+  it("lets only the management post run the meeting", () => {
+    for (const role of roles) {
+      for (const from of meetingStatuses) {
+        for (const event of Object.keys(meetingTransitions) as MeetingEvent[]) {
+          if (role === "manager") continue;
+          expect(() => nextMeetingStatus(from, event, role), `${role} ${event} from ${from}`).toThrow(InvalidTransition);
+        }
+      }
     }
   });
 });
