@@ -11,20 +11,21 @@ export const testPassword = "correct horse battery";
 
 /** A user of the given role in the first site/team/department, with a known password. */
 export async function createUser(db: Database, role: Role, overrides: Partial<typeof users.$inferInsert> = {}): Promise<User> {
-  counter += 1;
+  // Taken before the first await: callers create several users at once (Promise.all).
+  const n = (counter += 1);
   sharedHash ??= hashPassword(testPassword);
   const [site] = await db.select().from(sites).orderBy(sites.id).limit(1);
   let teamId: number | null = null;
   if (role === "agent" || role === "supervisor") {
     const [team] = await db.select().from(teams).where(eq(teams.siteId, site.id)).limit(1);
-    teamId = team?.id ?? (await db.insert(teams).values({ siteId: site.id, name: `测试组${counter}` }).returning())[0].id;
+    teamId = team?.id ?? (await db.insert(teams).values({ siteId: site.id, name: `测试组${n}` }).returning())[0].id;
   }
   const [department] = role === "department" ? await db.select().from(departments).orderBy(departments.id).limit(1) : [];
   const [user] = await db
     .insert(users)
     .values({
-      email: `${role}.${counter}.${Date.now()}@test.local`,
-      name: `测试${counter}`,
+      email: `${role}.${n}.${Date.now()}@test.local`,
+      name: `测试${n}`,
       role,
       passwordHash: await sharedHash,
       siteId: ["agent", "supervisor", "specialist"].includes(role) ? site.id : null,
