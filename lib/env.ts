@@ -30,7 +30,15 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("SSO"),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^(log:|smtps?:\/\/[^/?#]+)/, "SMTP_URL must be smtp://user:password@host:port, smtps://… or log:")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  EMAIL_FROM: z
+    .string()
+    .regex(/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/, "EMAIL_FROM must be an address, e.g. voc@example.com or VoC <voc@example.com>")
+    .default("VoC <voc@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,13 +1,14 @@
 import { and, asc, count, eq, lt } from "drizzle-orm";
+import nodemailer from "nodemailer";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
 
 /**
  * Delivery of the e-mails `notifyUsers` puts in the outbox (only when SMTP_URL is set and the
- * `email.delivery` setting is on). Each row is sent through a transport given by the caller, so
- * tests use a fake one; production would use an SMTP transport built on nodemailer (not a
- * dependency yet). A failure is kept on the row and retried until `maxAttempts`.
+ * `email.delivery` setting is on). Each row is sent through a transport given by the caller:
+ * SMTP (nodemailer) in production, the log in development, a fake one in tests. A failure is
+ * kept on the row and retried until `maxAttempts`.
  */
 
 export interface EmailMessage {
@@ -31,18 +32,52 @@ export function logTransport(write: (line: string) => void = (line) => console.i
   };
 }
 
+const smtpShape = "smtp://user:password@host:587 (or smtps://… for TLS from the start, or log: to only log)";
+
 /**
- * The transport SMTP_URL asks for: none when it is unset (delivery is off), the log transport
- * for `log:`; a real SMTP server needs nodemailer, which is not installed, so it is refused.
+ * Checks an SMTP URL and says what is wrong with it, without repeating it (it may hold a
+ * password). Exported for the tests; `transportFor` throws its answer.
  */
-export function transportFromEnv(): EmailTransport | null {
-  return transportFor(env.SMTP_URL);
+export function smtpUrlProblem(smtpUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return `SMTP_URL is not a URL; expected ${smtpShape}.`;
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") return `SMTP_URL must start with smtp://, smtps:// or log:, not ${url.protocol}//; expected ${smtpShape}.`;
+  if (!url.hostname) return `SMTP_URL names no mail server; expected ${smtpShape}.`;
+  return null;
 }
 
-export function transportFor(smtpUrl: string | undefined): EmailTransport | null {
+/**
+ * Sends through an SMTP server (nodemailer): `smtp://` speaks plain SMTP and upgrades with
+ * STARTTLS when the server offers it, `smtps://` is TLS from the start (port 465 unless given).
+ * A user and password in the URL are used to log in; query parameters are nodemailer options
+ * (e.g. `?tls.rejectUnauthorized=false` for a relay with its own certificate). Short timeouts:
+ * a server that does not answer is a failure to retry later, not a worker stuck for minutes.
+ */
+export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
+  const problem = smtpUrlProblem(smtpUrl);
+  if (problem) throw new Error(problem);
+  const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return {
+    name: "smtp",
+    async send(message) {
+      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
+
+/** The transport SMTP_URL asks for: none when it is unset (delivery is off), the log for `log:`, SMTP otherwise. */
+export function transportFromEnv(): EmailTransport | null {
+  return transportFor(env.SMTP_URL, env.EMAIL_FROM);
+}
+
+export function transportFor(smtpUrl: string | undefined, from = env.EMAIL_FROM): EmailTransport | null {
   if (!smtpUrl) return null;
   if (smtpUrl.startsWith("log:")) return logTransport();
-  throw new Error("SMTP_URL names an SMTP server, but no SMTP transport is installed (add nodemailer and an EmailTransport for it).");
+  return smtpTransport(smtpUrl, from);
 }
 
 export interface DeliveryResult {
