@@ -260,6 +260,8 @@ export const records = pgTable(
     index("records_category_created_idx").on(t.categoryId, t.createdAt),
     index("records_issue_idx").on(t.issueId),
     index("records_created_idx").on(t.createdAt),
+    /** The dashboards' drill-down lists records by when the contact happened. */
+    index("records_occurred_idx").on(t.occurredAt),
     uniqueIndex("records_tracking_uq").on(t.trackingNumber),
     uniqueIndex("records_channel_external_uq").on(t.channel, t.externalId),
     check("records_summary_not_blank", sql`length(btrim(${t.summary})) > 0`),
@@ -289,6 +291,50 @@ export const importBatches = pgTable(
   (t) => [index("import_batches_creator_idx").on(t.createdBy, t.createdAt)],
 );
 
+// ---------------------------------------------------------------- dashboard rollups
+
+/**
+ * Daily counts of records, kept by statement-level triggers on `records` in the same
+ * transaction as the write (db/migrations/0003), so the dashboards never scan raw records.
+ * Each row is a fixed-shape cell: one row per day and key, the counts in an array indexed by
+ * the enums' order (see lib/stats/cells.ts). A cell holds every combination of the small
+ * dimensions, so the rows a dashboard reads depend on the days and keys shown, not on how
+ * many records there are. Days are calendar days in Asia/Shanghai, by when the contact happened.
+ */
+/** Day × site × category cells; `counts` is laid out per table (see lib/stats/cells.ts). */
+const siteCategoryDayCell = () => ({
+  day: date({ mode: "string" }).notNull(),
+  /** 0 for records without a site (public submissions, other channels). */
+  siteId: integer().notNull(),
+  categoryId: integer().notNull(),
+  counts: integer().array().notNull(),
+  refreshedAt: at().notNull().defaultNow(),
+});
+
+/** counts: kind × channel, index (kind − 1) × channels + channel, both 1-based. */
+export const recordDayCells = pgTable("record_day_cells", siteCategoryDayCell(), (t) => [
+  primaryKey({ columns: [t.day, t.siteId, t.categoryId] }),
+]);
+
+/** counts: province × kind, index (province − 1) × kinds + kind; the last province slot is "no region". */
+export const regionDayCells = pgTable("region_day_cells", siteCategoryDayCell(), (t) => [
+  primaryKey({ columns: [t.day, t.siteId, t.categoryId] }),
+]);
+
+export const teamDayCells = pgTable(
+  "team_day_cells",
+  {
+    day: date({ mode: "string" }).notNull(),
+    teamId: integer().notNull(),
+    /** Records filed, by kind. */
+    filed: integer().array().notNull(),
+    /** Of those, records linked to an issue (escalated), by kind. */
+    linked: integer().array().notNull(),
+    refreshedAt: at().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.teamId] })],
+);
+
 // ---------------------------------------------------------------- workflow
 
 export const issues = pgTable(
@@ -316,6 +362,9 @@ export const issues = pgTable(
     verifiedAt: at(),
     publishedAt: at(),
     resolvedAt: at(),
+    /** Kept by the records triggers (db/migrations/0003): how many records are linked, and the earliest. */
+    recordCount: integer().notNull().default(0),
+    firstRecordAt: at(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: integer().notNull().default(1),

@@ -1,0 +1,239 @@
+CREATE TABLE "record_day_cells" (
+	"day" date NOT NULL,
+	"site_id" integer NOT NULL,
+	"category_id" integer NOT NULL,
+	"counts" integer[] NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "record_day_cells_day_site_id_category_id_pk" PRIMARY KEY("day","site_id","category_id")
+);
+--> statement-breakpoint
+CREATE TABLE "region_day_cells" (
+	"day" date NOT NULL,
+	"site_id" integer NOT NULL,
+	"category_id" integer NOT NULL,
+	"counts" integer[] NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "region_day_cells_day_site_id_category_id_pk" PRIMARY KEY("day","site_id","category_id")
+);
+--> statement-breakpoint
+CREATE TABLE "team_day_cells" (
+	"day" date NOT NULL,
+	"team_id" integer NOT NULL,
+	"filed" integer[] NOT NULL,
+	"linked" integer[] NOT NULL,
+	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "team_day_cells_day_team_id_pk" PRIMARY KEY("day","team_id")
+);
+--> statement-breakpoint
+ALTER TABLE "issues" ADD COLUMN "record_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "issues" ADD COLUMN "first_record_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "records_occurred_idx" ON "records" USING btree ("occurred_at");--> statement-breakpoint
+-- The dashboard cells are kept by statement-level triggers on records, in the writer's
+-- transaction: a new, corrected, linked or deleted record is in the figures at commit.
+-- Array slots follow the enums' order; a new enum value needs voc_rebuild_dashboard_cells().
+CREATE FUNCTION voc_local_day(t timestamptz) RETURNS date
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT (t AT TIME ZONE 'Asia/Shanghai')::date $$;
+--> statement-breakpoint
+CREATE FUNCTION voc_kind_index(k record_kind) RETURNS integer
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT array_position(enum_range(NULL::record_kind), k) $$;
+--> statement-breakpoint
+CREATE FUNCTION voc_channel_index(c channel) RETURNS integer
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT array_position(enum_range(NULL::channel), c) $$;
+--> statement-breakpoint
+-- The 34 provincial-level divisions by GB/T 2260 prefix, then 35 for "no region".
+CREATE FUNCTION voc_province_index(code varchar) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_position(ARRAY['11','12','13','14','15','21','22','23','31','32','33','34','35','36','37','41','42','43','44','45','46','50','51','52','53','54','61','62','63','64','65','71','81','82']::text[], left(code, 2)), 35)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voc_slot_array(len integer, slot integer, n integer) RETURNS integer[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_agg(CASE WHEN i = slot THEN n ELSE 0 END ORDER BY i) FROM generate_series(1, len) AS i
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voc_int_array_add(a integer[], b integer[]) RETURNS integer[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS u(x, y, i)
+$$;
+--> statement-breakpoint
+CREATE AGGREGATE voc_int_array_sum(integer[]) (SFUNC = voc_int_array_add, STYPE = integer[]);
+--> statement-breakpoint
+CREATE FUNCTION voc_apply_record_rows(changed records[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  kinds integer := array_length(enum_range(NULL::record_kind), 1);
+  chans integer := array_length(enum_range(NULL::channel), 1);
+BEGIN
+  INSERT INTO record_day_cells AS c (day, site_id, category_id, counts, refreshed_at)
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(kinds * chans, g.slot, g.n)), now()
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      (voc_kind_index(r.kind) - 1) * chans + voc_channel_index(r.channel) AS slot, sign * count(*)::integer AS n
+    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4
+  ) AS g
+  GROUP BY g.day, g.site_id, g.category_id
+  ORDER BY g.day, g.site_id, g.category_id
+  ON CONFLICT (day, site_id, category_id) DO UPDATE
+    SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
+
+  INSERT INTO region_day_cells AS c (day, site_id, category_id, counts, refreshed_at)
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35 * kinds, g.slot, g.n)), now()
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      (voc_province_index(r.region_code) - 1) * kinds + voc_kind_index(r.kind) AS slot, sign * count(*)::integer AS n
+    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4
+  ) AS g
+  GROUP BY g.day, g.site_id, g.category_id
+  ORDER BY g.day, g.site_id, g.category_id
+  ON CONFLICT (day, site_id, category_id) DO UPDATE
+    SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
+
+  INSERT INTO team_day_cells AS c (day, team_id, filed, linked, refreshed_at)
+  SELECT g.day, g.team_id, voc_int_array_sum(voc_slot_array(kinds, g.slot, g.n)),
+    voc_int_array_sum(voc_slot_array(kinds, g.slot, g.linked)), now()
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, r.team_id, voc_kind_index(r.kind) AS slot,
+      sign * count(*)::integer AS n, sign * (count(*) FILTER (WHERE r.issue_id IS NOT NULL))::integer AS linked
+    FROM unnest(changed) AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3
+  ) AS g
+  GROUP BY g.day, g.team_id
+  ORDER BY g.day, g.team_id
+  ON CONFLICT (day, team_id) DO UPDATE
+    SET filed = voc_int_array_add(c.filed, excluded.filed), linked = voc_int_array_add(c.linked, excluded.linked),
+      refreshed_at = excluded.refreshed_at;
+
+  -- Removing records recounts the issue's earliest record; adding can only move it earlier.
+  UPDATE issues AS i
+  SET record_count = i.record_count + d.n,
+    first_record_at = CASE WHEN sign > 0 THEN least(i.first_record_at, d.first_at)
+      ELSE (SELECT min(r.occurred_at) FROM records AS r WHERE r.issue_id = i.id) END
+  FROM (
+    SELECT r.issue_id, sign * count(*)::integer AS n, min(r.occurred_at) AS first_at
+    FROM unnest(changed) AS r WHERE r.issue_id IS NOT NULL GROUP BY r.issue_id ORDER BY r.issue_id
+  ) AS d
+  WHERE i.id = d.issue_id;
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voc_records_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM voc_apply_record_rows(ARRAY(SELECT n::records FROM new_rows AS n), 1);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voc_records_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM voc_apply_record_rows(ARRAY(SELECT o::records FROM old_rows AS o), -1);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+-- Only rows whose counted columns changed move between cells; a status or text edit costs a join.
+CREATE FUNCTION voc_records_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  before_rows records[];
+  after_rows records[];
+BEGIN
+  SELECT array_agg(o::records), array_agg(n::records) INTO before_rows, after_rows
+  FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+  WHERE (o.occurred_at, o.site_id, o.category_id, o.kind, o.channel, o.region_code, o.team_id, o.issue_id)
+    IS DISTINCT FROM (n.occurred_at, n.site_id, n.category_id, n.kind, n.channel, n.region_code, n.team_id, n.issue_id);
+  IF before_rows IS NOT NULL THEN
+    PERFORM voc_apply_record_rows(before_rows, -1);
+    PERFORM voc_apply_record_rows(after_rows, 1);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER records_cells_insert AFTER INSERT ON records
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION voc_records_inserted();
+--> statement-breakpoint
+CREATE TRIGGER records_cells_update AFTER UPDATE ON records
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION voc_records_updated();
+--> statement-breakpoint
+CREATE TRIGGER records_cells_delete AFTER DELETE ON records
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION voc_records_deleted();
+--> statement-breakpoint
+-- After a bulk load with the triggers off (the data generator), or a change of the enums:
+-- recompute every cell and the issues' record counts from the records themselves.
+CREATE FUNCTION voc_rebuild_dashboard_cells() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  kinds integer := array_length(enum_range(NULL::record_kind), 1);
+  chans integer := array_length(enum_range(NULL::channel), 1);
+BEGIN
+  DELETE FROM record_day_cells;
+  DELETE FROM region_day_cells;
+  DELETE FROM team_day_cells;
+  INSERT INTO record_day_cells (day, site_id, category_id, counts)
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(kinds * chans, g.slot, g.n))
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      (voc_kind_index(r.kind) - 1) * chans + voc_channel_index(r.channel) AS slot, count(*)::integer AS n
+    FROM records AS r GROUP BY 1, 2, 3, 4
+  ) AS g
+  GROUP BY g.day, g.site_id, g.category_id;
+  INSERT INTO region_day_cells (day, site_id, category_id, counts)
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35 * kinds, g.slot, g.n))
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      (voc_province_index(r.region_code) - 1) * kinds + voc_kind_index(r.kind) AS slot, count(*)::integer AS n
+    FROM records AS r GROUP BY 1, 2, 3, 4
+  ) AS g
+  GROUP BY g.day, g.site_id, g.category_id;
+  INSERT INTO team_day_cells (day, team_id, filed, linked)
+  SELECT g.day, g.team_id, voc_int_array_sum(voc_slot_array(kinds, g.slot, g.n)), voc_int_array_sum(voc_slot_array(kinds, g.slot, g.linked))
+  FROM (
+    SELECT voc_local_day(r.occurred_at) AS day, r.team_id, voc_kind_index(r.kind) AS slot,
+      count(*)::integer AS n, (count(*) FILTER (WHERE r.issue_id IS NOT NULL))::integer AS linked
+    FROM records AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3
+  ) AS g
+  GROUP BY g.day, g.team_id;
+  UPDATE issues AS i SET record_count = coalesce(d.n, 0), first_record_at = d.first_at
+  FROM issues AS j
+  LEFT JOIN (SELECT r.issue_id, count(*)::integer AS n, min(r.occurred_at) AS first_at FROM records AS r WHERE r.issue_id IS NOT NULL GROUP BY r.issue_id) AS d
+    ON d.issue_id = j.id
+  WHERE i.id = j.id AND (i.record_count IS DISTINCT FROM coalesce(d.n, 0) OR i.first_record_at IS DISTINCT FROM d.first_at);
+END;
+$$;
+--> statement-breakpoint
+-- Cells (and issue counts) that differ from a count over the raw records; 0 when all agree.
+CREATE FUNCTION voc_dashboard_cell_mismatches() RETURNS bigint LANGUAGE sql STABLE AS $$
+  WITH
+  cell AS (
+    SELECT 'record' AS t, c.day, c.site_id AS a, c.category_id AS b, u.slot, u.n FROM record_day_cells AS c, unnest(c.counts) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
+    UNION ALL
+    SELECT 'region', c.day, c.site_id, c.category_id, u.slot, u.n FROM region_day_cells AS c, unnest(c.counts) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
+    UNION ALL
+    SELECT 'team', c.day, c.team_id, 0, u.slot, u.n FROM team_day_cells AS c, unnest(c.filed) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
+    UNION ALL
+    SELECT 'team_linked', c.day, c.team_id, 0, u.slot, u.n FROM team_day_cells AS c, unnest(c.linked) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
+  ),
+  raw AS (
+    SELECT 'record' AS t, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS a, r.category_id AS b,
+      ((voc_kind_index(r.kind) - 1) * array_length(enum_range(NULL::channel), 1) + voc_channel_index(r.channel))::bigint AS slot, count(*)::integer AS n
+    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT 'region', voc_local_day(r.occurred_at), coalesce(r.site_id, 0), r.category_id,
+      ((voc_province_index(r.region_code) - 1) * array_length(enum_range(NULL::record_kind), 1) + voc_kind_index(r.kind))::bigint, count(*)::integer
+    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT 'team', voc_local_day(r.occurred_at), r.team_id, 0, voc_kind_index(r.kind)::bigint, count(*)::integer
+    FROM records AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT 'team_linked', voc_local_day(r.occurred_at), r.team_id, 0, voc_kind_index(r.kind)::bigint, count(*)::integer
+    FROM records AS r WHERE r.team_id IS NOT NULL AND r.issue_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+  ),
+  cells_off AS (
+    SELECT 1 FROM cell FULL JOIN raw USING (t, day, a, b, slot) WHERE cell.n IS DISTINCT FROM raw.n
+  ),
+  issues_off AS (
+    SELECT 1 FROM issues AS i
+    LEFT JOIN (SELECT r.issue_id, count(*)::integer AS n, min(r.occurred_at) AS first_at FROM records AS r WHERE r.issue_id IS NOT NULL GROUP BY r.issue_id) AS d
+      ON d.issue_id = i.id
+    WHERE i.record_count <> coalesce(d.n, 0) OR i.first_record_at IS DISTINCT FROM d.first_at
+  )
+  SELECT (SELECT count(*) FROM cells_off) + (SELECT count(*) FROM issues_off)
+$$;
+--> statement-breakpoint
+SELECT voc_rebuild_dashboard_cells();

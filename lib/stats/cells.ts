@@ -1,0 +1,44 @@
+import { sql, type SQL } from "drizzle-orm";
+import { channels, recordKinds, type Channel, type RecordKind } from "@/db/schema";
+
+/**
+ * The layout of the dashboard cells' count arrays (db/migrations/0003_dashboard_cells.sql):
+ * positions follow the enums' declared order, 1-based as in SQL.
+ */
+
+/** GB/T 2260 prefixes of the 34 provincial-level divisions, in the order of voc_province_index. */
+export const provincePrefixes = [
+  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+  "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+] as const;
+/** The slot after the provinces counts records without a region. */
+export const unknownProvinceIndex = provincePrefixes.length + 1;
+
+export function kindIndex(kind: RecordKind): number {
+  return recordKinds.indexOf(kind) + 1;
+}
+
+export function channelIndex(channel: Channel): number {
+  return channels.indexOf(channel) + 1;
+}
+
+export function recordSlot(kind: RecordKind, channel: Channel): number {
+  return (kindIndex(kind) - 1) * channels.length + channelIndex(channel);
+}
+
+export function regionSlot(provinceIndex: number, kind: RecordKind): number {
+  return (provinceIndex - 1) * recordKinds.length + kindIndex(kind);
+}
+
+/**
+ * `column[a] + column[b] + …` over the given slots: the slots are computed integers, never user
+ * input, so they are written into the statement; an empty list sums to 0.
+ */
+export function sumSlots(column: SQL, slots: readonly number[]): SQL {
+  if (slots.length === 0) return sql`0`;
+  const parts = slots.map((slot) => {
+    if (!Number.isInteger(slot) || slot < 1) throw new Error(`bad cell slot ${slot}`);
+    return sql`${column}[${sql.raw(String(slot))}]`;
+  });
+  return sql.join(parts, sql` + `);
+}

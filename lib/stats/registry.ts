@@ -1,0 +1,57 @@
+import type { Database } from "@/db/client";
+import { listFixEffects } from "@/db/queries/stats/effects";
+import { listTeamContributions } from "@/db/queries/stats/people";
+import {
+  countRecordsByCategory,
+  countRecordsByChannel,
+  countRecordsByProvince,
+  countRecordsBySite,
+  getRecordTrend,
+  getShifts,
+  listRisingCategories,
+} from "@/db/queries/stats/records";
+import {
+  countOpenIssuesByAge,
+  getActionsOnTime,
+  getCycleTimes,
+  getResolution,
+  listBulletinVolumes,
+} from "@/db/queries/stats/workflow";
+import { defaultStatsFilters, type StatsFilters } from "./filters";
+import type { StatsScope } from "./scope";
+
+export { defaultStatsFilters };
+export type { StatsFilters };
+
+/**
+ * Every dashboard figure by the name the API serves it under (`GET /api/v1/stats/<name>`) and
+ * the benchmark times it by. One query module behind pages, API and benchmark.
+ */
+export const statsFigures = {
+  trend: getRecordTrend,
+  categories: countRecordsByCategory,
+  channels: countRecordsByChannel,
+  sites: countRecordsBySite,
+  provinces: countRecordsByProvince,
+  shifts: getShifts,
+  rising: (db: Database, filters: StatsFilters, scope: StatsScope) => listRisingCategories(db, filters, scope),
+  resolution: getResolution,
+  "open-issues": (db: Database, filters: StatsFilters, scope: StatsScope) => countOpenIssuesByAge(db, filters, scope),
+  "actions-on-time": (db: Database, filters: StatsFilters, scope: StatsScope) => getActionsOnTime(db, filters, scope),
+  "cycle-times": getCycleTimes,
+  bulletins: listBulletinVolumes,
+  "fix-effects": (db: Database, filters: StatsFilters, scope: StatsScope) => listFixEffects(db, filters, scope),
+  teams: listTeamContributions,
+} as const satisfies Record<string, (db: Database, filters: StatsFilters, scope: StatsScope) => Promise<unknown>>;
+
+export type StatsFigure = keyof typeof statsFigures;
+export const statsFigureNames = Object.keys(statsFigures) as StatsFigure[];
+
+export function isStatsFigure(name: string): name is StatsFigure {
+  return Object.hasOwn(statsFigures, name);
+}
+
+/** For the benchmark: every figure as the management post sees it (the widest scope). */
+export const dashboardQueries: ReadonlyArray<{ name: string; run(db: Database, filters: StatsFilters): Promise<unknown> }> = statsFigureNames.map(
+  (name) => ({ name, run: (db: Database, filters: StatsFilters) => statsFigures[name](db, filters, { level: "all" }) }),
+);
