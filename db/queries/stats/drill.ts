@@ -36,8 +36,8 @@ export interface DrillPage<T> {
   next: string | null;
 }
 
-/** Midnight at the start of a center day, as an instant (UTC+8 all year). */
-const startOf = (day: string) => new Date(`${day}T00:00:00+08:00`);
+/** Midnight at the start of a center day, as a timestamp literal (UTC+8 all year). */
+const startOf = (day: string) => `${day}T00:00:00+08:00`;
 
 export async function listRecordsBehind(
   db: Executor,
@@ -48,8 +48,8 @@ export async function listRecordsBehind(
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 200);
   if (scope.level === "department") return { items: [], next: null };
   const parts: SQL[] = [
-    sql`r.occurred_at >= ${startOf(filters.from)}`,
-    sql`r.occurred_at < ${startOf(addDays(filters.to, 1))}`,
+    sql`r.occurred_at >= ${startOf(filters.from)}::timestamptz`,
+    sql`r.occurred_at < ${startOf(addDays(filters.to, 1))}::timestamptz`,
   ];
   if (scope.level === "author") parts.push(sql`r.author_id = ${scope.authorId}`);
   if (scope.level === "team") parts.push(sql`r.team_id = ${scope.teamId}`);
@@ -65,7 +65,7 @@ export async function listRecordsBehind(
   if (filters.province === "none") parts.push(sql`r.region_code is null`);
   else if (filters.province && /^\d{6}$/.test(filters.province)) parts.push(sql`left(r.region_code, 2) = ${filters.province.slice(0, 2)}`);
   const cursor = decodeCursor(page.after);
-  if (cursor) parts.push(sql`(r.occurred_at, r.id) < (${cursor.at}, ${cursor.id})`);
+  if (cursor) parts.push(sql`(r.occurred_at, r.id) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::bigint)`);
   const found = await rows<{
     id: number;
     occurred_at: string | Date;
