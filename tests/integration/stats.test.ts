@@ -136,7 +136,7 @@ describe("record figures from the cells", () => {
     expect(byChannel).toEqual({ hotline: 4, web: 1, forum: 1, internet: 0, mailbox: 0, survey: 1 });
     const bySite = (await countRecordsBySite(t.db, march, all)).map((s) => [s.code, s.n]);
     expect(bySite).toEqual([["SH", 3], ["SZ", 2], ["TJ", 1], [null, 1]]);
-    const byProvince = (await countRecordsByProvince(t.db, march, all)).rows.map((p) => [p.code, p.n]);
+    const byProvince = (await countRecordsByProvince(t.db, march, all)).rows.map((p) => [p.code, p.n] as const);
     expect(byProvince[0]).toEqual(["440000", 2]);
     expect(byProvince[1]).toEqual([null, 2]);
     expect(new Map(byProvince)).toEqual(new Map([["440000", 2], [null, 2], ["310000", 1], ["320000", 1], ["120000", 1]]));
