@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { apiScopes } from "@/lib/services/api-tokens";
+import { statsFiltersSchema } from "@/lib/stats/filters";
+import { statsFigureNames } from "@/lib/stats/registry";
 import { problemBody, problemContentType, type ProblemDetails } from "./problem";
 import {
   apiLimits,
@@ -257,6 +259,52 @@ const regionsResponse = z.object({
   count: z.number().int().optional().describe("Every region, when listing them all."),
 });
 
+// ---------------------------------------------------------------- statistics
+
+const statsParameterNotes: Record<string, string> = {
+  from: "First day, inclusive, in Asia/Shanghai (YYYY-MM-DD).",
+  to: "Last day, inclusive (YYYY-MM-DD); default today.",
+  grain: "Periods of trends: day, week (from Monday) or month.",
+  siteId: "One site.",
+  categoryId: "One category; a parent category takes its children with it.",
+  channel: "One channel.",
+  kind: "One kind of record.",
+};
+
+function statsParameters(): OpenApiParameter[] {
+  const properties = (inputSchema(statsFiltersSchema).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: false, description: statsParameterNotes[name], schema }));
+}
+
+const statsAnswer = z.object({
+  figure: z.string(),
+  filters: z.object({
+    from: z.string(),
+    to: z.string(),
+    grain: z.enum(["day", "week", "month"]),
+    siteId: z.number().int().optional(),
+    categoryId: z.number().int().optional(),
+    channel: z.string().optional(),
+    kind: z.string().optional(),
+  }),
+  generatedAt: z.string(),
+  data: z.unknown().describe("The figure: its shape is the figure's (see the examples on /developers)."),
+});
+
+export const statsExample = {
+  figure: "channels",
+  filters: { from: "2026-06-01", to: "2026-11-29", grain: "week" },
+  generatedAt: "2026-11-29T08:00:00.000Z",
+  data: [
+    { channel: "hotline", n: 5120 },
+    { channel: "web", n: 310 },
+    { channel: "forum", n: 122 },
+    { channel: "internet", n: 98 },
+    { channel: "mailbox", n: 141 },
+    { channel: "survey", n: 402 },
+  ],
+};
+
 // ---------------------------------------------------------------- the document
 
 function build(): OpenApiDocument {
@@ -282,6 +330,7 @@ function build(): OpenApiDocument {
     tags: [
       { name: "Records", description: "Complaints, suggestions, business contacts, service records and praise." },
       { name: "Reference", description: "Regions for the customer's city or province." },
+      { name: "Statistics", description: "The dashboards' figures, from the same queries as the pages." },
     ],
     paths: {
       "/api/v1/records": {
@@ -414,10 +463,41 @@ function build(): OpenApiDocument {
           },
         },
       },
+      "/api/v1/stats/{figure}": {
+        get: {
+          operationId: "getStatsFigure",
+          summary: "A dashboard figure · 看板数据",
+          description:
+            "The figures the dashboards show, filtered as on the dashboards, across every site. Record figures come from daily cells kept as records arrive, so they are current to the last committed record. " +
+            `Figures: ${statsFigureNames.map((n) => `\`${n}\``).join(", ")}. ` +
+            "Without `from` and `to` the last 182 days; without `grain` one that fits the range (days up to two months, weeks up to a year, then months).",
+          tags: ["Statistics"],
+          security: [{ bearerAuth: ["stats:read"] }],
+          parameters: [
+            { name: "figure", in: "path", required: true, description: "Which figure.", schema: { type: "string", enum: [...statsFigureNames] }, example: "trend" },
+            ...statsParameters(),
+          ],
+          responses: {
+            "200": {
+              description: "The figure, with the filters it was computed for.",
+              content: { "application/json": { schema: ref("StatsAnswer"), example: statsExample } },
+            },
+            "400": problemResponse(
+              "A filter is not valid; `errors` names the parameter.",
+              problemBody("invalid_request", "Check these query parameters: from.", [{ field: "from", message: "`from` must not be after `to`." }]),
+            ),
+            "401": problems.unauthenticated,
+            "403": problems.forbidden("stats:read"),
+            "404": problemResponse("No figure has this name.", problemBody("not_found", `There is no figure "trends". The figures are: ${statsFigureNames.join(", ")}.`)),
+            "500": problems.internal,
+            "503": problems.unavailable,
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "An integration token (`voc_…`) from Administration → Integration tokens. Scopes: records:write, records:read." },
+        bearerAuth: { type: "http", scheme: "bearer", description: `An integration token (\`voc_…\`) from Administration → Integration tokens. Scopes: ${apiScopes.join(", ")}.` },
       },
       schemas: {
         RecordInput: recordInputSchema(),
@@ -427,6 +507,7 @@ function build(): OpenApiDocument {
         BulkResult: outputSchema(bulkResult),
         Problem: outputSchema(problemDetails),
         Regions: outputSchema(regionsResponse),
+        StatsAnswer: outputSchema(statsAnswer),
       },
     },
   };
@@ -456,8 +537,15 @@ export function listOperations(document: OpenApiDocument = openApiDocument()): D
 
 /** A copy-and-paste curl command for an operation, with its example body. */
 export function curlExample(origin: string, { method, path, operation }: DocumentedOperation): string {
-  const examplePath = path.replace("{id}", "1042");
-  const query = method === "get" && path === "/api/v1/records" ? "?channel=hotline&limit=20" : path === "/api/v1/regions" ? "?name=%E8%8B%8F%E5%B7%9E" : "";
+  const examplePath = path.replace("{id}", "1042").replace("{figure}", "channels");
+  const query =
+    method === "get" && path === "/api/v1/records"
+      ? "?channel=hotline&limit=20"
+      : path === "/api/v1/regions"
+        ? "?name=%E8%8B%8F%E5%B7%9E"
+        : path === "/api/v1/stats/{figure}"
+          ? "?from=2026-06-01&to=2026-11-29&kind=complaint"
+          : "";
   const lines = [`curl${method === "post" ? " -X POST" : ""} '${origin}${examplePath}${query}'`];
   if (operation.security.length > 0) lines.push(`  -H "Authorization: Bearer $VOC_TOKEN"`);
   const example = operation.requestBody?.content["application/json"]?.example;

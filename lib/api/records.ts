@@ -26,17 +26,17 @@ import {
 
 const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
-function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, ...headers } });
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 // ---------------------------------------------------------------- authentication
 
 const realm = 'Bearer realm="voc-api"';
 
-async function authorize(db: Database, request: Request, scope: ApiScope): Promise<Outcome<ApiTokenIdentity>> {
+export async function authorize(db: Database, request: Request, scope: ApiScope): Promise<Outcome<ApiTokenIdentity>> {
   const header = request.headers.get("authorization");
   const identity = await authenticateApiToken(db, header);
   if (!identity) {
@@ -412,7 +412,7 @@ export async function handleGetRecord(db: Database, request: Request, id: string
 
 // ---------------------------------------------------------------- errors
 
-async function guarded(operation: string, run: () => Promise<Response>): Promise<Response> {
+export async function guarded(operation: string, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {

@@ -9,7 +9,7 @@ import { errorKeyMap, messageKey } from "@/lib/validation/errors";
 import type { Viewer } from "@/lib/viewer";
 
 /** What an integration token may do. Reading returns every site's records (contacts masked). */
-export const apiScopes = ["records:write", "records:read"] as const;
+export const apiScopes = ["records:write", "records:read", "stats:read"] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 /** Who is calling the API, once the bearer token checks out. */

@@ -22,7 +22,7 @@ function refs(node: unknown): string[] {
 }
 
 describe("the OpenAPI document", () => {
-  it("is OpenAPI 3.1 with the five operations, and survives a JSON round trip", () => {
+  it("is OpenAPI 3.1 with the six operations, and survives a JSON round trip", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
     expect(listOperations().map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual([
@@ -31,11 +31,12 @@ describe("the OpenAPI document", () => {
       "POST /api/v1/records/bulk",
       "GET /api/v1/records/{id}",
       "GET /api/v1/regions",
+      "GET /api/v1/stats/{figure}",
     ]);
-    expect(new Set(listOperations().map((o) => o.operation.operationId)).size).toBe(5);
+    expect(new Set(listOperations().map((o) => o.operation.operationId)).size).toBe(6);
   });
 
-  it("asks for a bearer token with the right scope on every records operation, and none for regions", () => {
+  it("asks for a bearer token with the right scope on every records and stats operation, and none for regions", () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     const scopes = Object.fromEntries(listOperations().map((o) => [o.operation.operationId, o.operation.security]));
     expect(scopes).toEqual({
@@ -44,6 +45,7 @@ describe("the OpenAPI document", () => {
       listRecords: [{ bearerAuth: ["records:read"] }],
       getRecord: [{ bearerAuth: ["records:read"] }],
       listRegions: [],
+      getStatsFigure: [{ bearerAuth: ["stats:read"] }],
     });
   });
 

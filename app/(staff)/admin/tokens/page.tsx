@@ -16,7 +16,7 @@ export default async function AdminTokensPage() {
   const [t, format, tokens] = await Promise.all([getTranslations("integration"), getFormatter(), getDb().then((db) => listApiTokens(db, viewer))]);
   const active = tokens.filter((token) => token.revokedAt === null).length;
   const issueLabels: IssueApiTokenLabels = {
-    scopes: { "records:write": t("tokenForm.scopeWrite"), "records:read": t("tokenForm.scopeRead") },
+    scopes: { "records:write": t("tokenForm.scopeWrite"), "records:read": t("tokenForm.scopeRead"), "stats:read": t("tokenForm.scopeStats") },
     copyNow: t("tokenForm.copyNow"),
     copy: t("tokenForm.copy"),
     copied: t("tokenForm.copied"),
