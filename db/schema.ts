@@ -12,6 +12,7 @@ import {
   pgTable,
   primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -311,15 +312,23 @@ const siteCategoryDayCell = () => ({
   refreshedAt: at().notNull().defaultNow(),
 });
 
-/** counts: kind × channel, index (kind − 1) × channels + channel, both 1-based. */
+/** counts: kind × channel, then each kind's total, then each channel's total (lib/stats/cells.ts). */
 export const recordDayCells = pgTable("record_day_cells", siteCategoryDayCell(), (t) => [
   primaryKey({ columns: [t.day, t.siteId, t.categoryId] }),
 ]);
 
-/** counts: province × kind, index (province − 1) × kinds + kind; the last province slot is "no region". */
-export const regionDayCells = pgTable("region_day_cells", siteCategoryDayCell(), (t) => [
-  primaryKey({ columns: [t.day, t.siteId, t.categoryId] }),
-]);
+/**
+ * counts: records per province (the last slot is "no region"), for one kind (kindSlot = the
+ * kind's 1-based position) or for all kinds (kindSlot 0). Short arrays keep each read cheap.
+ */
+export const regionDayCells = pgTable(
+  "region_day_cells",
+  {
+    kindSlot: smallint().notNull(),
+    ...siteCategoryDayCell(),
+  },
+  (t) => [primaryKey({ columns: [t.kindSlot, t.day, t.siteId, t.categoryId] })],
+);
 
 export const teamDayCells = pgTable(
   "team_day_cells",

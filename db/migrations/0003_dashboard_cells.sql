@@ -8,12 +8,13 @@ CREATE TABLE "record_day_cells" (
 );
 --> statement-breakpoint
 CREATE TABLE "region_day_cells" (
+	"kind_slot" smallint NOT NULL,
 	"day" date NOT NULL,
 	"site_id" integer NOT NULL,
 	"category_id" integer NOT NULL,
 	"counts" integer[] NOT NULL,
 	"refreshed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "region_day_cells_day_site_id_category_id_pk" PRIMARY KEY("day","site_id","category_id")
+	CONSTRAINT "region_day_cells_kind_slot_day_site_id_category_id_pk" PRIMARY KEY("kind_slot","day","site_id","category_id")
 );
 --> statement-breakpoint
 CREATE TABLE "team_day_cells" (
@@ -46,6 +47,20 @@ CREATE FUNCTION voc_province_index(code varchar) RETURNS integer
   SELECT coalesce(array_position(ARRAY['11','12','13','14','15','21','22','23','31','32','33','34','35','36','37','41','42','43','44','45','46','50','51','52','53','54','61','62','63','64','65','71','81','82']::text[], left(code, 2)), 35)
 $$;
 --> statement-breakpoint
+-- Each record counts in three slots of its record cell: its kind × channel, its kind's total and
+-- its channel's total, so a figure without a kind or channel filter reads 5 or 6 slots, not 30.
+-- In the region cells it counts twice: in its kind's row and in the all-kinds row (kind_slot 0).
+CREATE FUNCTION voc_record_cell_length() RETURNS integer
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT k * c + k + c FROM (SELECT array_length(enum_range(NULL::record_kind), 1) AS k, array_length(enum_range(NULL::channel), 1) AS c) AS n
+$$;
+--> statement-breakpoint
+CREATE FUNCTION voc_record_slots(kind record_kind, ch channel) RETURNS integer[]
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT ARRAY[(voc_kind_index(kind) - 1) * c + voc_channel_index(ch), k * c + voc_kind_index(kind), k * c + k + voc_channel_index(ch)]
+  FROM (SELECT array_length(enum_range(NULL::record_kind), 1) AS k, array_length(enum_range(NULL::channel), 1) AS c) AS n
+$$;
+--> statement-breakpoint
 CREATE FUNCTION voc_slot_array(len integer, slot integer, n integer) RETURNS integer[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array_agg(CASE WHEN i = slot THEN n ELSE 0 END ORDER BY i) FROM generate_series(1, len) AS i
@@ -61,30 +76,29 @@ CREATE AGGREGATE voc_int_array_sum(integer[]) (SFUNC = voc_int_array_add, STYPE 
 CREATE FUNCTION voc_apply_record_rows(changed records[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   kinds integer := array_length(enum_range(NULL::record_kind), 1);
-  chans integer := array_length(enum_range(NULL::channel), 1);
+  record_len integer := voc_record_cell_length();
 BEGIN
   INSERT INTO record_day_cells AS c (day, site_id, category_id, counts, refreshed_at)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(kinds * chans, g.slot, g.n)), now()
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(record_len, g.slot, g.n)), now()
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      (voc_kind_index(r.kind) - 1) * chans + voc_channel_index(r.channel) AS slot, sign * count(*)::integer AS n
-    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, s.slot, sign * count(*)::integer AS n
+    FROM unnest(changed) AS r CROSS JOIN LATERAL unnest(voc_record_slots(r.kind, r.channel)) AS s(slot) GROUP BY 1, 2, 3, 4
   ) AS g
   GROUP BY g.day, g.site_id, g.category_id
   ORDER BY g.day, g.site_id, g.category_id
   ON CONFLICT (day, site_id, category_id) DO UPDATE
     SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
 
-  INSERT INTO region_day_cells AS c (day, site_id, category_id, counts, refreshed_at)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35 * kinds, g.slot, g.n)), now()
+  INSERT INTO region_day_cells AS c (kind_slot, day, site_id, category_id, counts, refreshed_at)
+  SELECT g.kind_slot, g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35, g.province, g.n)), now()
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      (voc_province_index(r.region_code) - 1) * kinds + voc_kind_index(r.kind) AS slot, sign * count(*)::integer AS n
-    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4
+    SELECT ks.kind_slot, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      voc_province_index(r.region_code) AS province, sign * count(*)::integer AS n
+    FROM unnest(changed) AS r CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(r.kind))) AS ks(kind_slot) GROUP BY 1, 2, 3, 4, 5
   ) AS g
-  GROUP BY g.day, g.site_id, g.category_id
-  ORDER BY g.day, g.site_id, g.category_id
-  ON CONFLICT (day, site_id, category_id) DO UPDATE
+  GROUP BY g.kind_slot, g.day, g.site_id, g.category_id
+  ORDER BY g.kind_slot, g.day, g.site_id, g.category_id
+  ON CONFLICT (kind_slot, day, site_id, category_id) DO UPDATE
     SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
 
   INSERT INTO team_day_cells AS c (day, team_id, filed, linked, refreshed_at)
@@ -160,27 +174,26 @@ CREATE TRIGGER records_cells_delete AFTER DELETE ON records
 CREATE FUNCTION voc_rebuild_dashboard_cells() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   kinds integer := array_length(enum_range(NULL::record_kind), 1);
-  chans integer := array_length(enum_range(NULL::channel), 1);
+  record_len integer := voc_record_cell_length();
 BEGIN
   DELETE FROM record_day_cells;
   DELETE FROM region_day_cells;
   DELETE FROM team_day_cells;
   INSERT INTO record_day_cells (day, site_id, category_id, counts)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(kinds * chans, g.slot, g.n))
+  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(record_len, g.slot, g.n))
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      (voc_kind_index(r.kind) - 1) * chans + voc_channel_index(r.channel) AS slot, count(*)::integer AS n
-    FROM records AS r GROUP BY 1, 2, 3, 4
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, s.slot, count(*)::integer AS n
+    FROM records AS r CROSS JOIN LATERAL unnest(voc_record_slots(r.kind, r.channel)) AS s(slot) GROUP BY 1, 2, 3, 4
   ) AS g
   GROUP BY g.day, g.site_id, g.category_id;
-  INSERT INTO region_day_cells (day, site_id, category_id, counts)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35 * kinds, g.slot, g.n))
+  INSERT INTO region_day_cells (kind_slot, day, site_id, category_id, counts)
+  SELECT g.kind_slot, g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35, g.province, g.n))
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      (voc_province_index(r.region_code) - 1) * kinds + voc_kind_index(r.kind) AS slot, count(*)::integer AS n
-    FROM records AS r GROUP BY 1, 2, 3, 4
+    SELECT ks.kind_slot, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
+      voc_province_index(r.region_code) AS province, count(*)::integer AS n
+    FROM records AS r CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(r.kind))) AS ks(kind_slot) GROUP BY 1, 2, 3, 4, 5
   ) AS g
-  GROUP BY g.day, g.site_id, g.category_id;
+  GROUP BY g.kind_slot, g.day, g.site_id, g.category_id;
   INSERT INTO team_day_cells (day, team_id, filed, linked)
   SELECT g.day, g.team_id, voc_int_array_sum(voc_slot_array(kinds, g.slot, g.n)), voc_int_array_sum(voc_slot_array(kinds, g.slot, g.linked))
   FROM (
@@ -203,20 +216,18 @@ CREATE FUNCTION voc_dashboard_cell_mismatches() RETURNS bigint LANGUAGE sql STAB
   cell AS (
     SELECT 'record' AS t, c.day, c.site_id AS a, c.category_id AS b, u.slot, u.n FROM record_day_cells AS c, unnest(c.counts) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
     UNION ALL
-    SELECT 'region', c.day, c.site_id, c.category_id, u.slot, u.n FROM region_day_cells AS c, unnest(c.counts) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
+    SELECT 'region', c.day, c.site_id, c.category_id, c.kind_slot * 100 + u.slot, u.n FROM region_day_cells AS c, unnest(c.counts) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
     UNION ALL
     SELECT 'team', c.day, c.team_id, 0, u.slot, u.n FROM team_day_cells AS c, unnest(c.filed) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
     UNION ALL
     SELECT 'team_linked', c.day, c.team_id, 0, u.slot, u.n FROM team_day_cells AS c, unnest(c.linked) WITH ORDINALITY AS u(n, slot) WHERE u.n <> 0
   ),
   raw AS (
-    SELECT 'record' AS t, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS a, r.category_id AS b,
-      ((voc_kind_index(r.kind) - 1) * array_length(enum_range(NULL::channel), 1) + voc_channel_index(r.channel))::bigint AS slot, count(*)::integer AS n
-    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+    SELECT 'record' AS t, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS a, r.category_id AS b, s.slot::bigint AS slot, count(*)::integer AS n
+    FROM records AS r CROSS JOIN LATERAL unnest(voc_record_slots(r.kind, r.channel)) AS s(slot) GROUP BY 1, 2, 3, 4, 5
     UNION ALL
-    SELECT 'region', voc_local_day(r.occurred_at), coalesce(r.site_id, 0), r.category_id,
-      ((voc_province_index(r.region_code) - 1) * array_length(enum_range(NULL::record_kind), 1) + voc_kind_index(r.kind))::bigint, count(*)::integer
-    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+    SELECT 'region', voc_local_day(r.occurred_at), coalesce(r.site_id, 0), r.category_id, (ks.kind_slot * 100 + voc_province_index(r.region_code))::bigint, count(*)::integer
+    FROM records AS r CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(r.kind))) AS ks(kind_slot) GROUP BY 1, 2, 3, 4, 5
     UNION ALL
     SELECT 'team', voc_local_day(r.occurred_at), r.team_id, 0, voc_kind_index(r.kind)::bigint, count(*)::integer
     FROM records AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5

@@ -22,12 +22,36 @@ export function channelIndex(channel: Channel): number {
   return channels.indexOf(channel) + 1;
 }
 
+const comboSlots = recordKinds.length * channels.length;
+
+/** A record cell: kind × channel, then each kind's total, then each channel's total. */
+export const recordCellLength = comboSlots + recordKinds.length + channels.length;
+
 export function recordSlot(kind: RecordKind, channel: Channel): number {
   return (kindIndex(kind) - 1) * channels.length + channelIndex(channel);
 }
 
-export function regionSlot(provinceIndex: number, kind: RecordKind): number {
-  return (provinceIndex - 1) * recordKinds.length + kindIndex(kind);
+export function kindTotalSlot(kind: RecordKind): number {
+  return comboSlots + kindIndex(kind);
+}
+
+export function channelTotalSlot(channel: Channel): number {
+  return comboSlots + recordKinds.length + channelIndex(channel);
+}
+
+/**
+ * The fewest slots that count the records of these kinds through these channels: a kind's
+ * total when every channel is wanted, a channel's total when every kind is, else the combinations.
+ */
+export function recordCellSlots(kinds: readonly RecordKind[], chans: readonly Channel[]): number[] {
+  if (chans.length === channels.length) return kinds.map(kindTotalSlot);
+  if (kinds.length === recordKinds.length) return chans.map(channelTotalSlot);
+  return kinds.flatMap((k) => chans.map((c) => recordSlot(k, c)));
+}
+
+/** The region cell rows that count these kinds: the all-kinds row (0) or each kind's own. */
+export function regionKindSlots(kinds: readonly RecordKind[]): number[] {
+  return kinds.length === recordKinds.length ? [0] : kinds.map(kindIndex);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { actions, categories, channels, issues, recordDayCells, recordKinds } from "@/db/schema";
-import { recordSlot, sumSlots } from "@/lib/stats/cells";
+import { recordCellSlots, sumSlots } from "@/lib/stats/cells";
 import { todayInCenter } from "@/lib/dates";
 import { addDays, daysBetween, type StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
@@ -44,7 +44,7 @@ export interface FixEffects {
   changePercent: number | null;
 }
 
-const allSlots = recordKinds.flatMap((k) => channels.map((c) => recordSlot(k, c)));
+const allSlots = recordCellSlots(recordKinds, channels);
 
 function changePercent(before: number, after: number, days: number): number | null {
   if (before <= 0 || days < 7) return null;

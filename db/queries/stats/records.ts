@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { categories, channels, recordDayCells, recordKinds, regionDayCells, regions, sites, type Channel, type RecordKind } from "@/db/schema";
-import { provincePrefixes, recordSlot, regionSlot, sumSlots, unknownProvinceIndex } from "@/lib/stats/cells";
+import { provincePrefixes, recordCellSlots, regionKindSlots, sumSlots, unknownProvinceIndex } from "@/lib/stats/cells";
 import { addDays, type Grain, type StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
 
@@ -29,10 +29,7 @@ function selectedChannels(filters: StatsFilters): Channel[] {
   return filters.channel ? [filters.channel] : [...channels];
 }
 
-/** Every slot of the record cells the filters count. */
-function recordSlots(kinds: readonly RecordKind[], chans: readonly Channel[]): number[] {
-  return kinds.flatMap((k) => chans.map((c) => recordSlot(k, c)));
-}
+const recordSlots = recordCellSlots;
 
 /** The category and, for a parent, its children: a filter on a parent counts them all. */
 export async function categoryFamily(db: Executor, categoryId: number): Promise<number[]> {
@@ -253,9 +250,12 @@ export async function countRecordsByProvince(
   const kinds = selectedKinds(filters);
   const columns: Record<string, SQL<number>> = {};
   for (let p = 1; p <= unknownProvinceIndex; p++) {
-    columns[`p${p}`] = sql<number>`coalesce(sum(${sumSlots(sql`${regionDayCells.counts}`, kinds.map((k) => regionSlot(p, k)))}), 0)`.mapWith(Number);
+    columns[`p${p}`] = sql<number>`coalesce(sum(${regionDayCells.counts}[${sql.raw(String(p))}]), 0)`.mapWith(Number);
   }
-  const [row] = await db.select(columns).from(regionDayCells).where(await cellConditions(db, regionDayCells, filters, scope));
+  const [row] = await db
+    .select(columns)
+    .from(regionDayCells)
+    .where(and(inArray(regionDayCells.kindSlot, regionKindSlots(kinds)), await cellConditions(db, regionDayCells, filters, scope)));
   const values = (row ?? {}) as Record<string, number>;
   const provinceRows = await db
     .select({ code: regions.code, nameHans: regions.nameHans, nameHant: regions.nameHant, nameEn: regions.nameEn })
