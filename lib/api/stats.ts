@@ -18,7 +18,8 @@ const filterMessages: Record<string, string> = {
 /** The query parameters a figure takes, as the filters on the dashboards. */
 export const statsParameterNames = ["from", "to", "grain", "siteId", "categoryId", "channel", "kind"] as const;
 
-export async function handleGetStats(db: Database, request: Request, figure: string): Promise<Response> {
+/** `readDb` is where the figure is read (a replica may serve it); the token is checked on `db`, which records its use. */
+export async function handleGetStats(db: Database, request: Request, figure: string, readDb: Database = db): Promise<Response> {
   return guarded(`GET /api/v1/stats/${figure.slice(0, 40)}`, async () => {
     const auth = await authorize(db, request, "stats:read");
     if (!auth.ok) return auth.response;
@@ -33,7 +34,7 @@ export async function handleGetStats(db: Database, request: Request, figure: str
     if (errors.length > 0 || !parsed.ok) {
       return problem("invalid_request", `Check these query parameters: ${errors.map((e) => e.field).join(", ")}.`, { errors });
     }
-    const data = await statsFigures[figure](db, parsed.filters, { level: "all" });
+    const data = await statsFigures[figure](readDb, parsed.filters, { level: "all" });
     return json({ figure, filters: parsed.filters, generatedAt: new Date().toISOString(), data });
   });
 }
