@@ -1,0 +1,208 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database, Engine } from "@/db/client";
+import { records as recordsTable, settings, type Channel, type RecordKind } from "@/db/schema";
+import { seedReference } from "@/db/seed/reference";
+import { Calendar } from "./calendar";
+import { engineOf, loadRecords, runStatement, timePlainCopy } from "./loader";
+import { hasNoUsers, loadOrganisation } from "./organisation";
+import { Random } from "./random";
+import { RecordFactory } from "./records";
+import { forcedIssues, spikes } from "./story";
+import { planVolume } from "./volume";
+import { planWorkflow } from "./workflow-plan";
+import { insertIssues, insertWorkflow } from "./workflow-write";
+
+/**
+ * Realistic contact-center data at any size, for demos and for measuring: records over the last
+ * `days` days with weekly and daily rhythms, all kinds and channels, skewed categories and
+ * regions, flares and the PIN-letter story, and the issues, reports, bulletins, actions and
+ * meetings they lead to. Added on top of what the database holds (the demo organisation is
+ * seeded first into an empty one). Deterministic: the same seed, size, days and today give the
+ * same rows.
+ */
+export interface GenerateOptions {
+  records: number;
+  days?: number;
+  seed?: number;
+  /** YYYY-MM-DD, Shanghai. Without it: today, and the real time of day. */
+  today?: string;
+  /** Empty the intake and workflow tables first (the audit log is append-only and stays). */
+  fresh?: boolean;
+  /** Drop and rebuild the records' secondary indexes around the load; by default when the load is larger than the table. */
+  rebuildIndexes?: boolean;
+  /** Time a plain COPY of the first rows generated, for comparison; 0 turns it off. */
+  baselineRows?: number;
+  chunkRows?: number;
+}
+
+export type GeneratePhase = "prepare" | "records" | "indexes" | "workflow" | "rollups" | "baseline" | "done";
+
+export interface GenerateProgress {
+  phase: GeneratePhase;
+  done: number;
+  total: number;
+}
+
+export interface GenerateResult {
+  engine: Engine;
+  records: number;
+  days: number;
+  seed: number;
+  today: string;
+  batch: number;
+  byKind: Record<RecordKind, number>;
+  byChannel: Record<Channel, number>;
+  linked: number;
+  issues: number;
+  reports: number;
+  bulletins: number;
+  actions: number;
+  meetings: number;
+  seconds: { prepare: number; load: number; generate: number; indexes: number; workflow: number; rollups: number; total: number };
+  /** Records a second from the first row sent to the commit, indexes included. */
+  loadRowsPerSecond: number;
+  /** A plain COPY of the first `copyRows` of the same rows into an unlogged table without indexes. */
+  copyRows: number;
+  copyRowsPerSecond: number | null;
+  ratioToCopy: number | null;
+}
+
+export const GENERATOR_SETTING = "generator.runs";
+
+const TABLES_GENERATED = [
+  "meeting_comments", "meeting_items", "meetings", "action_updates", "actions", "bulletin_acknowledgements", "bulletin_issues",
+  "bulletins", "site_report_issues", "site_reports", "notifications", "records", "issues", "record_day_cells", "region_day_cells",
+  "team_day_cells",
+];
+
+export async function generateData(db: Database, options: GenerateOptions, onProgress: (p: GenerateProgress) => void = () => {}): Promise<GenerateResult> {
+  const started = performance.now();
+  const records = Math.floor(options.records);
+  if (!Number.isFinite(records) || records < 1) throw new Error("records must be a positive number");
+  const days = Math.floor(options.days ?? 365);
+  if (days < 7 || days > 3660) throw new Error("days must be between 7 and 3660");
+  const seed = Math.floor(options.seed ?? 1) >>> 0;
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error("today must be YYYY-MM-DD");
+  const realNow = Date.now();
+  const calendar = options.today ? new Calendar(options.today) : new Calendar(Calendar.todayInShanghai(realNow), realNow);
+  const engine = engineOf(db);
+  onProgress({ phase: "prepare", done: 0, total: records });
+
+  if (options.fresh) {
+    await runStatement(db, `TRUNCATE ${TABLES_GENERATED.join(", ")}`);
+    await db.delete(settings).where(eq(settings.key, GENERATOR_SETTING));
+  }
+  await seedReference(db);
+  if (await hasNoUsers(db)) {
+    const { seedDemo } = await import("@/db/seed/demo");
+    await seedDemo(db, { now: new Date(calendar.nowMs) });
+  }
+  const org = await loadOrganisation(db);
+  if (org.sites.length === 0 || org.categories.size === 0) throw new Error("The database has no sites or categories: run the reference seed first.");
+  const [previous] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, GENERATOR_SETTING));
+  const runs = Array.isArray(previous?.value) ? (previous.value as unknown[]) : [];
+  const batch = runs.length + 1;
+  const [{ existing }] = await db.select({ existing: sql<number>`count(*)::int` }).from(recordsTable);
+
+  const root = new Random(seed);
+  const categoryCodes = new Set(org.categories.keys());
+  const plan = planWorkflow({ calendar, days, records, org, random: root.fork(1), forced: forcedIssues(days, records, categoryCodes) });
+  const flares = spikes(days, plan, categoryCodes);
+  const volume = planVolume(calendar, days, records, flares);
+  await insertIssues(db, plan, org);
+  const prepareSeconds = (performance.now() - started) / 1000;
+
+  const factory = new RecordFactory(calendar, days, org, volume, flares, plan.issues, root.fork(2), batch);
+  const chunkRows = options.chunkRows ?? 10_000;
+  const baselineRows = Math.min(records, options.baselineRows ?? 200_000);
+  const sample: string[] = [];
+  let sampled = 0;
+  let produced = 0;
+  let generating = 0;
+  const chunks = async function* (): AsyncGenerator<string> {
+    let lines: string[] = [];
+    for (let d = days - 1; d >= 0; d--) {
+      const t = performance.now();
+      factory.day(d, lines);
+      generating += performance.now() - t;
+      while (lines.length >= chunkRows || (d === 0 && lines.length > 0)) {
+        const take = lines.length > chunkRows ? lines.slice(0, chunkRows) : lines;
+        lines = lines.length > chunkRows ? lines.slice(chunkRows) : [];
+        const t = performance.now();
+        const text = take.join("");
+        generating += performance.now() - t;
+        produced += take.length;
+        if (sampled < baselineRows) {
+          const keep = Math.min(take.length, baselineRows - sampled);
+          sample.push(keep === take.length ? text : take.slice(0, keep).join(""));
+          sampled += keep;
+        }
+        onProgress({ phase: "records", done: produced, total: records });
+        yield text;
+      }
+    }
+  };
+
+  const loadStarted = performance.now();
+  let rowsLoadedAt = 0;
+  await loadRecords(db, chunks(), { rows: records, rebuildIndexes: options.rebuildIndexes ?? records > existing }, {
+    onIdsReserved: (first) => (factory.nextId = first),
+    onRowsLoaded: () => (rowsLoadedAt = performance.now()),
+    onIndex: (done, total) => onProgress({ phase: "indexes", done, total }),
+  });
+  const loadEnded = performance.now();
+  if (produced !== records) throw new Error(`generated ${produced} records instead of ${records}`);
+
+  onProgress({ phase: "workflow", done: 0, total: plan.issues.length });
+  const workflowStarted = performance.now();
+  const written = await insertWorkflow(db, plan, org, calendar, factory.linkedByIssue);
+  const value = [...runs, { batch, records, days, seed, today: calendar.today, at: new Date(realNow).toISOString() }];
+  await db.insert(settings).values({ key: GENERATOR_SETTING, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  const workflowEnded = performance.now();
+
+  onProgress({ phase: "rollups", done: 0, total: 1 });
+  await runStatement(db, "SELECT voc_rebuild_dashboard_cells()");
+  await runStatement(db, `ANALYZE ${TABLES_GENERATED.join(", ")}`);
+  const rollupsEnded = performance.now();
+
+  let copySeconds: number | null = null;
+  if (sample.length > 0) {
+    onProgress({ phase: "baseline", done: 0, total: sampled });
+    copySeconds = await timePlainCopy(db, sample);
+  }
+  const total = (performance.now() - started) / 1000;
+  onProgress({ phase: "done", done: records, total: records });
+
+  const loadSeconds = (loadEnded - loadStarted) / 1000;
+  const loadRowsPerSecond = records / loadSeconds;
+  const copyRowsPerSecond = copySeconds ? sampled / copySeconds : null;
+  return {
+    engine,
+    records,
+    days,
+    seed,
+    today: calendar.today,
+    batch,
+    byKind: factory.tally.byKind,
+    byChannel: factory.tally.byChannel,
+    linked: factory.tally.linked,
+    issues: plan.issues.length,
+    reports: written.reports,
+    bulletins: written.bulletins,
+    actions: written.actions,
+    meetings: written.meetings,
+    seconds: {
+      prepare: prepareSeconds,
+      load: loadSeconds,
+      generate: generating / 1000,
+      indexes: rowsLoadedAt ? (loadEnded - rowsLoadedAt) / 1000 : 0,
+      workflow: (workflowEnded - workflowStarted) / 1000,
+      rollups: (rollupsEnded - workflowEnded) / 1000,
+      total,
+    },
+    loadRowsPerSecond,
+    copyRows: sampled,
+    copyRowsPerSecond,
+    ratioToCopy: copyRowsPerSecond ? loadRowsPerSecond / copyRowsPerSecond : null,
+  };
+}

@@ -1,0 +1,130 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import type { Sql, TransactionSql } from "postgres";
+import type { Database, Engine } from "@/db/client";
+import { recordColumns } from "./records";
+
+/**
+ * Bulk loading of records text, on either engine, in one transaction: the rollup triggers off
+ * (session_replication_role = replica, which needs a superuser; otherwise the table owner turns
+ * its own triggers off for the transaction), the secondary indexes dropped and built again at the
+ * end when the load is large, and COPY for the rows (a stream on PostgreSQL, blobs on PGlite).
+ */
+export interface LoadHooks {
+  /** Called with the first of `rows` ids reserved for the load, before any row is generated. */
+  onIdsReserved(firstId: number): void;
+  /** Called after the rows are in and before the indexes are built. */
+  onRowsLoaded?(): void;
+  onIndex?(done: number, total: number): void;
+}
+
+interface Session {
+  query(text: string): Promise<Record<string, unknown>[]>;
+  copy(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+}
+
+export function engineOf(db: Database): Engine {
+  const client = (db as unknown as { $client: unknown }).$client as { reserve?: unknown };
+  return typeof client.reserve === "function" ? "postgres" : "pglite";
+}
+
+function clientOf<T>(db: Database): T {
+  return (db as unknown as { $client: T }).$client;
+}
+
+async function inSession<T>(db: Database, run: (session: Session) => Promise<T>): Promise<T> {
+  if (engineOf(db) === "postgres") {
+    const sql = clientOf<Sql>(db);
+    return (await sql.begin((tx) => run(postgresSession(tx)))) as T;
+  }
+  const pg = clientOf<PGlite>(db);
+  return pg.transaction((tx) => run(pgliteSession(tx)));
+}
+
+function postgresSession(tx: TransactionSql): Session {
+  return {
+    async query(text) {
+      return [...(await tx.unsafe(text))] as Record<string, unknown>[];
+    },
+    async copy(table, columns, chunks) {
+      const writable = await tx.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`).writable();
+      await pipeline(Readable.from(chunks), writable);
+    },
+  };
+}
+
+function pgliteSession(tx: PgliteTransaction): Session {
+  return {
+    async query(text) {
+      return (await tx.query<Record<string, unknown>>(text)).rows;
+    },
+    async copy(table, columns, chunks) {
+      for await (const chunk of chunks) {
+        await tx.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([chunk]) });
+      }
+    },
+  };
+}
+
+export async function loadRecords(db: Database, chunks: AsyncIterable<string>, options: { rows: number; rebuildIndexes: boolean }, hooks: LoadHooks): Promise<void> {
+  await inSession(db, async (session) => {
+    const [{ superuser }] = await session.query("SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user");
+    if (superuser) await session.query("SET LOCAL session_replication_role = replica");
+    else await session.query("ALTER TABLE records DISABLE TRIGGER USER");
+    await session.query("SET LOCAL maintenance_work_mem = '256MB'");
+    const indexes = options.rebuildIndexes
+      ? await session.query(
+          "SELECT c.relname AS name, pg_get_indexdef(c.oid) AS definition FROM pg_index AS x JOIN pg_class AS c ON c.oid = x.indexrelid " +
+            "WHERE x.indrelid = 'records'::regclass AND NOT x.indisprimary ORDER BY c.relname",
+        )
+      : [];
+    for (const index of indexes) await session.query(`DROP INDEX ${quoteIdent(String(index.name))}`);
+    // Ids taken in one step instead of a nextval a row: the lock keeps other writers out meanwhile.
+    await session.query("LOCK TABLE records IN EXCLUSIVE MODE");
+    const [{ first }] = await session.query("SELECT nextval(pg_get_serial_sequence('records', 'id'))::bigint AS first");
+    await session.query(`SELECT setval(pg_get_serial_sequence('records', 'id'), ${Number(first) + options.rows - 1})`);
+    hooks.onIdsReserved(Number(first));
+    await session.copy("records", recordColumns, chunks);
+    hooks.onRowsLoaded?.();
+    for (const [i, index] of indexes.entries()) {
+      hooks.onIndex?.(i, indexes.length);
+      await session.query(String(index.definition));
+    }
+    hooks.onIndex?.(indexes.length, indexes.length);
+    if (!superuser) await session.query("ALTER TABLE records ENABLE TRIGGER USER");
+  });
+}
+
+/**
+ * The yardstick: the same rows by plain COPY into an unlogged table with the records' columns
+ * and no index, constraint or trigger. Returns the seconds it took.
+ */
+export async function timePlainCopy(db: Database, chunks: string[]): Promise<number> {
+  const table = "voc_generator_copy_baseline";
+  await inSession(db, async (session) => {
+    await session.query(`DROP TABLE IF EXISTS ${table}`);
+    await session.query(`CREATE UNLOGGED TABLE ${table} AS SELECT ${recordColumns.join(", ")} FROM records WITH NO DATA`);
+  });
+  const started = performance.now();
+  await inSession(db, (session) =>
+    session.copy(
+      table,
+      recordColumns,
+      (async function* () {
+        yield* chunks;
+      })(),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await inSession(db, (session) => session.query(`DROP TABLE ${table}`));
+  return seconds;
+}
+
+export async function runStatement(db: Database, text: string): Promise<Record<string, unknown>[]> {
+  return inSession(db, (session) => session.query(text));
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
