@@ -10,14 +10,17 @@ export interface NavItem {
 export const navigation: Record<Role, NavItem[]> = {
   agent: [
     { href: "/agent", label: "agentHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/agent/records", label: "agentRecords" },
   ],
   supervisor: [
     { href: "/supervisor", label: "supervisorHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/supervisor/issues", label: "supervisorIssues" },
   ],
   specialist: [
     { href: "/specialist", label: "specialistHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/specialist/intake", label: "specialistIntake" },
     { href: "/specialist/reports", label: "specialistReports" },
     { href: "/bulletins", label: "bulletins" },
@@ -25,6 +28,7 @@ export const navigation: Record<Role, NavItem[]> = {
   ],
   manager: [
     { href: "/manager", label: "managerHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/manager/verification", label: "managerVerification" },
     { href: "/manager/reports", label: "managerReports" },
     { href: "/bulletins", label: "bulletins" },
@@ -34,16 +38,19 @@ export const navigation: Record<Role, NavItem[]> = {
   ],
   department: [
     { href: "/department", label: "departmentHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/bulletins", label: "bulletins" },
     { href: "/meetings", label: "meetings" },
   ],
   leadership: [
     { href: "/leadership", label: "leadershipHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/bulletins", label: "bulletins" },
     { href: "/meetings", label: "meetings" },
   ],
   admin: [
     { href: "/admin", label: "adminHome" },
+    { href: "/dashboard", label: "dashboard" },
     { href: "/admin/tokens", label: "adminTokens" },
     { href: "/admin/settings", label: "adminSettings" },
     { href: "/bulletins", label: "bulletins" },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -41,7 +42,15 @@ export default async function DepartmentHome({ searchParams }: { searchParams: P
 
   return (
     <>
-      <PageHeader title={t("department.title")} description={t("department.description")} />
+      <PageHeader
+        title={t("department.title")}
+        description={t("department.description")}
+        actions={
+          <Link href="/dashboard" className={buttonClass("secondary", "sm")}>
+            {t("nav.dashboard")}
+          </Link>
+        }
+      />
       <StatGrid>
         <Stat label={t("department.stats.open")} value={format.number(counts.open)} />
         <Stat label={t("department.stats.overdue")} value={format.number(counts.overdue)} tone={counts.overdue > 0 ? "warn" : "neutral"} />

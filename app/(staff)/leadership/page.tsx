@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ResolutionRateStat } from "@/components/resolution-rate-stat";
 import { ActionStatusBadge } from "@/components/status-badges";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,7 +27,15 @@ export default async function LeadershipHome() {
 
   return (
     <>
-      <PageHeader title={t("leadership.title")} description={t("leadership.description")} />
+      <PageHeader
+        title={t("leadership.title")}
+        description={t("leadership.description")}
+        actions={
+          <Link href="/dashboard" className={buttonClass("secondary", "sm")}>
+            {t("nav.dashboard")}
+          </Link>
+        }
+      />
       <StatGrid>
         <ResolutionRateStat rate={summary.resolutionRate} resolved={summary.resolvedIssues} published={summary.publishedIssues} />
         <Stat label={t("program.publishedBulletins")} value={format.number(summary.publishedBulletins)} />

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ResolutionRateStat } from "@/components/resolution-rate-stat";
 import { ActionStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,7 +30,15 @@ export default async function ManagerHome() {
 
   return (
     <>
-      <PageHeader title={t("manager.title")} description={t("manager.description")} />
+      <PageHeader
+        title={t("manager.title")}
+        description={t("manager.description")}
+        actions={
+          <Link href="/dashboard" className={buttonClass("secondary", "sm")}>
+            {t("nav.dashboard")}
+          </Link>
+        }
+      />
       <StatGrid>
         <ResolutionRateStat rate={summary.resolutionRate} resolved={summary.resolvedIssues} published={summary.publishedIssues} />
         <Stat label={t("manager.stats.reportsWaiting")} value={format.number(reports.length)} />
