@@ -9,6 +9,9 @@ export function Stat({ label, value, hint, tone = "neutral" }: { label: string; 
   );
 }
 
-export function StatGrid({ children }: { children: React.ReactNode }) {
-  return <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">{children}</dl>;
+// Whole class names, so Tailwind finds them.
+const statColumns = { 4: "lg:grid-cols-4", 5: "lg:grid-cols-5" } as const;
+
+export function StatGrid({ children, columns = 4 }: { children: React.ReactNode; columns?: keyof typeof statColumns }) {
+  return <dl className={`mb-6 grid grid-cols-2 gap-3 ${statColumns[columns]}`}>{children}</dl>;
 }

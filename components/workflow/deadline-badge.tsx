@@ -1,14 +1,28 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { Deadline } from "@/lib/workflow";
 
-/** The time-limit flag of an item: nothing when fine, amber when near its limit, red when past it. */
-export async function DeadlineBadge({ state }: { state: Deadline | null | undefined }) {
-  if (!state || state === "ok") return null;
+const DAY = 86_400_000;
+
+/**
+ * The time-limit flag of an item: nothing when fine, amber when near its limit, red when past it.
+ * Given its due moment, it also says how many days are left (or how many it is over), and with
+ * `showOk` it shows those days on a neutral flag while the item is still fine.
+ */
+export async function DeadlineBadge({ state, dueAt, now = new Date(), showOk = false }: { state: Deadline | null | undefined; dueAt?: Date; now?: Date; showOk?: boolean }) {
+  if (!state || (state === "ok" && !(showOk && dueAt))) return null;
   const t = await getTranslations("loop.deadline");
+  let label = t(state);
+  let title: string | undefined;
+  if (dueAt) {
+    const left = dueAt.getTime() - now.getTime();
+    const days = state === "overdue" ? t("overdueBy", { count: Math.max(1, Math.ceil(-left / DAY)) }) : t("daysLeft", { count: Math.max(0, Math.floor(left / DAY)) });
+    label = state === "near" ? `${label} · ${days}` : days;
+    title = t("dueOn", { date: (await getFormatter()).dateTime(dueAt, { dateStyle: "medium", timeStyle: "short" }) });
+  }
   return (
-    <span data-testid={`deadline-${state}`}>
-      <Badge tone={state === "overdue" ? "red" : "amber"}>{t(state)}</Badge>
+    <span data-testid={`deadline-${state}`} title={title}>
+      <Badge tone={state === "overdue" ? "red" : state === "near" ? "amber" : "neutral"}>{label}</Badge>
     </span>
   );
 }

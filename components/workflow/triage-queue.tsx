@@ -22,6 +22,8 @@ export interface TriageQueueRow {
   authorName: string | null;
   createdAtLabel: string;
   urgencyLabel: string | null;
+  /** A complaint's regulator clock (days left, near, overdue), rendered on the server; none for other records. */
+  clockFlag?: React.ReactNode;
   /** Shown when the queue includes records not reported (the "all" scope). */
   statusLabel: string | null;
 }
@@ -179,7 +181,7 @@ export function TriageQueue({
               const checked = chosen.includes(r.id);
               return (
                 <Fragment key={r.id}>
-                  <tr data-testid="queue-record" data-record-id={r.id} className={checked ? "bg-brand-50/60" : undefined}>
+                  <tr data-testid="queue-record" data-record-id={r.id} data-kind={r.kind} className={checked ? "bg-brand-50/60" : undefined}>
                     <td className="px-5 py-3 align-top">
                       <input
                         type="checkbox"
@@ -193,6 +195,7 @@ export function TriageQueue({
                       <div className="flex flex-wrap items-center gap-1.5">
                         <Badge tone={kindTone[r.kind]}>{r.kindLabel}</Badge>
                         {r.urgencyLabel ? <Badge tone="red">{r.urgencyLabel}</Badge> : null}
+                        {r.clockFlag}
                         {r.statusLabel ? <Badge>{r.statusLabel}</Badge> : null}
                         <span className="font-medium text-slate-900">{r.summary}</span>
                       </div>

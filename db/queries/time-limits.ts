@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { actions, categories, departments, issues, records, settings, sites } from "@/db/schema";
 import { assertCan } from "@/lib/permissions";
@@ -102,10 +102,11 @@ export const complaintWindowDays = 365;
  * Complaints on the regulator's clock: those that entered the VoC flow (reported to a
  * supervisor, linked to an issue, or sent in on the public page), not dismissed or declined,
  * whose issue is not resolved or rejected yet. A complaint an agent settled on the call and
- * did not report up is not on this clock. Specialists see their own site's.
+ * did not report up is not on this clock. For any reader's query over `records`; the viewer's
+ * scope is added by the caller.
  */
-function openComplaintConditions(viewer: Viewer, now: Date): SQL[] {
-  const conditions: SQL[] = [
+export function complaintOnClockConditions(now: Date): SQL[] {
+  return [
     eq(records.kind, "complaint"),
     isNotNull(records.dueAt),
     gte(records.createdAt, new Date(now.getTime() - complaintWindowDays * 86_400_000)),
@@ -115,24 +116,40 @@ function openComplaintConditions(viewer: Viewer, now: Date): SQL[] {
     // Qualified by hand: a query without joins renders its columns unqualified, which a subquery would misread.
     sql`("records"."issue_id" is null or not exists (select 1 from ${issues} i where i.id = "records"."issue_id" and i.status in ('resolved', 'rejected')))`,
   ];
+}
+
+/** A complaint's clock state at `now` in SQL, by the rule of `deadlineState`: near from `warnAtShare` of its time, overdue once past it. */
+export function complaintClockStates(now: Date, warnAtShare: number): { overdue: SQL; near: SQL } {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return {
+    overdue: sql`${records.dueAt} < ${at}`,
+    near: sql`(${records.dueAt} >= ${at} and ${at} >= ${records.occurredAt} + (${records.dueAt} - ${records.occurredAt}) * ${warnAtShare}::float8)`,
+  };
+}
+
+/** Open complaints the viewer may see: the management post all, a specialist the site's, a supervisor the team's. */
+function openComplaintConditions(viewer: Viewer, now: Date): SQL[] {
+  const conditions = complaintOnClockConditions(now);
   if (viewer.role === "specialist") conditions.push(viewer.siteId === null ? sql`false` : eq(records.siteId, viewer.siteId));
+  if (viewer.role === "supervisor") conditions.push(viewer.teamId === null ? sql`false` : eq(records.teamId, viewer.teamId));
   return conditions;
 }
 
 function assertComplaintReader(viewer: Viewer): void {
   if (viewer.role === "specialist") return assertCan(viewer, "record.read.site");
+  if (viewer.role === "supervisor") return assertCan(viewer, "record.read.team");
   assertCan(viewer, "program.read");
 }
 
 /** Counts of open complaints by clock state, in SQL (complaints are many). */
 export async function countComplaintClocks(db: Executor, viewer: Viewer, warnAtShare: number, now = new Date()) {
   assertComplaintReader(viewer);
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const state = complaintClockStates(now, warnAtShare);
   const [row] = await db
     .select({
       open: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${records.dueAt} < ${at}))::int`,
-      near: sql<number>`(count(*) filter (where ${records.dueAt} >= ${at} and ${at} >= ${records.occurredAt} + (${records.dueAt} - ${records.occurredAt}) * ${warnAtShare}::float8))::int`,
+      overdue: sql<number>`(count(*) filter (where ${state.overdue}))::int`,
+      near: sql<number>`(count(*) filter (where ${state.near}))::int`,
     })
     .from(records)
     .where(and(...openComplaintConditions(viewer, now)));
@@ -142,7 +159,7 @@ export async function countComplaintClocks(db: Executor, viewer: Viewer, warnAtS
 /** The open complaints nearest their limit (or past it), the most urgent first. */
 export async function listComplaintClocks(db: Executor, viewer: Viewer, warnAtShare: number, now = new Date(), limit = 50) {
   assertComplaintReader(viewer);
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const state = complaintClockStates(now, warnAtShare);
   return db
     .select({
       id: records.id,
@@ -161,7 +178,7 @@ export async function listComplaintClocks(db: Executor, viewer: Viewer, warnAtSh
     .from(records)
     .innerJoin(categories, eq(categories.id, records.categoryId))
     .leftJoin(sites, eq(sites.id, records.siteId))
-    .where(and(...openComplaintConditions(viewer, now), sql`${at} >= ${records.occurredAt} + (${records.dueAt} - ${records.occurredAt}) * ${warnAtShare}::float8`))
+    .where(and(...openComplaintConditions(viewer, now), or(state.overdue, state.near)))
     .orderBy(asc(records.dueAt), asc(records.id))
     .limit(limit);
 }

@@ -14,10 +14,12 @@ import {
   type IssueStatus,
   type RecordKind,
 } from "@/db/schema";
+import { complaintClockStates, complaintOnClockConditions, getTimeLimitSettings } from "@/db/queries/time-limits";
 import { todayInCenter } from "@/lib/dates";
 import { assertCan, can } from "@/lib/permissions";
 import { getRegion } from "@/lib/regions";
 import { evidenceScope, specialistWorkingStatuses, supervisorOpenStatuses } from "@/lib/services/issues";
+import { clockOf, complaintClock } from "@/lib/services/time-limits";
 import { dice, features } from "@/lib/similarity";
 import type { Viewer } from "@/lib/viewer";
 import { openIssueStatuses } from "@/lib/workflow";
@@ -113,8 +115,12 @@ function escapeLike(text: string): string {
 
 export const queuePageSize = 50;
 
-/** The supervisor's queue: the team's records waiting for a decision, filtered and paged. */
-export async function listTriageQueue(db: Executor, viewer: Viewer, filters: QueueFilters) {
+/**
+ * The supervisor's queue: the team's records waiting for a decision, filtered and paged. Each
+ * complaint on the regulator's clock carries its clock (days left, near, overdue); other
+ * records carry none.
+ */
+export async function listTriageQueue(db: Executor, viewer: Viewer, filters: QueueFilters, now = new Date()) {
   assertCan(viewer, "record.read.team");
   const empty = { rows: [], total: 0, page: 1, pageCount: 1 };
   if (viewer.teamId === null) return empty;
@@ -156,6 +162,9 @@ export async function listTriageQueue(db: Executor, viewer: Viewer, filters: Que
       callReference: records.callReference,
       regionCode: records.regionCode,
       createdAt: records.createdAt,
+      occurredAt: records.occurredAt,
+      dueAt: records.dueAt,
+      onClock: sql<boolean>`${and(...complaintOnClockConditions(now))}`,
       category: categoryName,
       categoryCode: categories.code,
       authorName: users.name,
@@ -167,7 +176,13 @@ export async function listTriageQueue(db: Executor, viewer: Viewer, filters: Que
     .orderBy(desc(records.createdAt), desc(records.id))
     .limit(queuePageSize)
     .offset((page - 1) * queuePageSize);
-  return { rows, total, page, pageCount };
+  const { targets } = await getTimeLimitSettings(db);
+  return {
+    rows: rows.map(({ onClock, ...r }) => ({ ...r, clock: onClock && r.dueAt ? complaintClock({ occurredAt: r.occurredAt, dueAt: r.dueAt }, targets.warnAtShare, now) : null })),
+    total,
+    page,
+    pageCount,
+  };
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listTriageQueue>>["rows"][number];
@@ -411,11 +426,19 @@ export async function countSupervisorIssuesByStatus(db: Executor, viewer: Viewer
 
 const evidenceCount = sql<number>`(select count(*)::int from ${records} where ${records.issueId} = ${issues.id} and ${records.channel} <> 'hotline')`;
 
-/** The specialist's inbox: the site's escalated issues and those sent back, newest step first. */
-export async function listSpecialistInbox(db: Executor, viewer: Viewer, statuses: readonly IssueStatus[] = specialistWorkingStatuses, limit = 100) {
+/**
+ * The specialist's inbox: the site's escalated issues and those sent back, newest step first.
+ * Each carries its stage clock (escalation to verification, against the `workflow.targets`
+ * setting) and how many of its complaints are near or past the regulator's limit.
+ */
+export async function listSpecialistInbox(
+  db: Executor,
+  viewer: Viewer,
+  { statuses = specialistWorkingStatuses, limit = 100, now = new Date() }: { statuses?: readonly IssueStatus[]; limit?: number; now?: Date } = {},
+) {
   assertCan(viewer, "issue.classify");
   if (viewer.siteId === null) return [];
-  return db
+  const rows = await db
     .select({ ...issueColumns, evidenceCount, createdByName: users.name })
     .from(issues)
     .innerJoin(categories, eq(categories.id, issues.categoryId))
@@ -423,6 +446,24 @@ export async function listSpecialistInbox(db: Executor, viewer: Viewer, statuses
     .where(and(eq(issues.siteId, viewer.siteId), inArray(issues.status, [...statuses])))
     .orderBy(sql`case ${issues.status} when 'escalated' then 0 else 1 end`, desc(issues.escalatedAt), desc(issues.id))
     .limit(limit);
+  if (rows.length === 0) return [];
+  const { targets } = await getTimeLimitSettings(db);
+  const state = complaintClockStates(now, targets.warnAtShare);
+  const complaintRows = await db
+    .select({
+      issueId: records.issueId,
+      near: sql<number>`(count(*) filter (where ${state.near}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${state.overdue}))::int`,
+    })
+    .from(records)
+    .where(and(inArray(records.issueId, rows.map((r) => r.id)), ...complaintOnClockConditions(now)))
+    .groupBy(records.issueId);
+  const complaints = new Map(complaintRows.map((c) => [c.issueId, { near: c.near, overdue: c.overdue }]));
+  return rows.map((r) => ({
+    ...r,
+    clock: r.escalatedAt ? clockOf(r.escalatedAt, targets.escalationToVerificationDays, now, targets.warnAtShare) : null,
+    complaints: complaints.get(r.id) ?? { near: 0, overdue: 0 },
+  }));
 }
 
 export type InboxIssue = Awaited<ReturnType<typeof listSpecialistInbox>>[number];

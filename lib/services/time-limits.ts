@@ -34,7 +34,8 @@ export interface Clock {
   state: Deadline;
 }
 
-function clockOf(startedAt: Date, limitDays: number, now: Date, warnAtShare: number): Clock {
+/** A clock that started at `startedAt` with `limitDays` to run (a stage's target, e.g. escalation to verification). */
+export function clockOf(startedAt: Date, limitDays: number, now: Date, warnAtShare: number): Clock {
   return { startedAt, dueAt: new Date(startedAt.getTime() + limitDays * DAY), state: deadlineState(startedAt, limitDays, now, warnAtShare) };
 }
 

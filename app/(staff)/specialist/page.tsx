@@ -8,7 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
+import { DeadlineBadge } from "@/components/workflow/deadline-badge";
 import { getDb } from "@/db";
+import { getTimeLimitSettings } from "@/db/queries/time-limits";
 import { listSiteReportsOfSite, listSpecialistInbox } from "@/db/queries/triage";
 import { localName, type Locale } from "@/lib/i18n/config";
 import { requirePermission } from "@/lib/session";
@@ -18,9 +20,12 @@ export default async function SpecialistHome() {
   const viewer = await requirePermission("page.specialist");
   const db = await getDb();
   const [t, tAll, tReport, format, locale] = [await getTranslations("triage"), await getTranslations(), await getTranslations("siteReport"), await getFormatter(), (await getLocale()) as Locale];
-  const [inbox, reports] = await Promise.all([listSpecialistInbox(db, viewer), listSiteReportsOfSite(db, viewer, 8)]);
+  const now = new Date();
+  const [inbox, reports, { targets }] = await Promise.all([listSpecialistInbox(db, viewer, { now }), listSiteReportsOfSite(db, viewer, 8), getTimeLimitSettings(db)]);
   const escalated = inbox.filter((i) => i.status === "escalated").length;
   const records = inbox.reduce((s, i) => s + i.recordCount, 0);
+  const flagged = inbox.filter((i) => (i.clock && i.clock.state !== "ok") || i.complaints.near + i.complaints.overdue > 0).length;
+  const flaggedComplaints = inbox.reduce((s, i) => s + i.complaints.near + i.complaints.overdue, 0);
 
   return (
     <>
@@ -33,11 +38,17 @@ export default async function SpecialistHome() {
           </Link>
         }
       />
-      <StatGrid>
+      <StatGrid columns={5}>
         <Stat label={t("inbox.stats.escalated")} value={format.number(escalated)} />
         <Stat label={t("inbox.stats.returned")} value={format.number(inbox.length - escalated)} />
         <Stat label={t("inbox.stats.records")} value={format.number(records)} />
         <Stat label={t("inbox.stats.drafts")} value={format.number(reports.filter((r) => r.status === "draft").length)} />
+        <Stat
+          label={t("inbox.stats.flagged")}
+          value={<span data-testid="inbox-flagged">{format.number(flagged)}</span>}
+          tone={flagged > 0 ? "warn" : "neutral"}
+          hint={t("inbox.stats.flaggedHint", { days: targets.escalationToVerificationDays, complaints: flaggedComplaints })}
+        />
       </StatGrid>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("inbox.heading")} className="lg:col-span-2">
@@ -55,6 +66,26 @@ export default async function SpecialistHome() {
                       {[i.createdByName ? t("inbox.escalatedBy", { name: i.createdByName }) : null, i.escalatedAt ? format.dateTime(i.escalatedAt, { dateStyle: "medium", timeStyle: "short" }) : null].filter(Boolean).join(" · ")}
                     </p>
                     {i.status === "returned" && i.statusReason ? <p className="mt-0.5 text-xs text-amber-700">{i.statusReason}</p> : null}
+                    {(i.clock && i.clock.state !== "ok") || i.complaints.near + i.complaints.overdue > 0 ? (
+                      <div className="mt-1 flex flex-wrap items-center gap-1.5" data-testid="inbox-issue-flags">
+                        {i.clock && i.clock.state !== "ok" ? (
+                          <span className="inline-flex items-center gap-1 text-xs text-slate-500">
+                            {t("inbox.stageClock")}
+                            <DeadlineBadge state={i.clock.state} dueAt={i.clock.dueAt} now={now} />
+                          </span>
+                        ) : null}
+                        {i.complaints.overdue > 0 ? (
+                          <span data-testid="inbox-complaints-overdue">
+                            <Badge tone="red">{t("inbox.complaintsOverdue", { count: i.complaints.overdue })}</Badge>
+                          </span>
+                        ) : null}
+                        {i.complaints.near > 0 ? (
+                          <span data-testid="inbox-complaints-near">
+                            <Badge tone="amber">{t("inbox.complaintsNear", { count: i.complaints.near })}</Badge>
+                          </span>
+                        ) : null}
+                      </div>
+                    ) : null}
                   </Td>
                   <Td className="text-slate-600">{localName(i.category, locale)}</Td>
                   <Td className="whitespace-nowrap tabular-nums">

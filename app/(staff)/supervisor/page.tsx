@@ -7,11 +7,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
+import { DeadlineBadge } from "@/components/workflow/deadline-badge";
 import { TriageEscalateForm } from "@/components/workflow/triage-escalate-form";
 import { TriageQueue } from "@/components/workflow/triage-queue";
 import { TriageRegionFilter } from "@/components/workflow/triage-region-filter";
 import { getDb } from "@/db";
 import { listCategoryOptions, listRegionOptions } from "@/db/queries/intake";
+import { countComplaintClocks, getTimeLimitSettings } from "@/db/queries/time-limits";
 import { hasQueueFilters, listSupervisorIssues, listTriageConcentrations, listTriageQueue, parseQueueFilters, queueHref } from "@/db/queries/triage";
 import { recordKinds } from "@/db/schema";
 import { localName, type Locale } from "@/lib/i18n/config";
@@ -39,12 +41,15 @@ export default async function SupervisorHome({ searchParams }: { searchParams: P
   const viewer = await requirePermission("page.supervisor");
   const filters = parseQueueFilters(await searchParams);
   const db = await getDb();
+  const now = new Date();
   const [t, tAll, format, locale] = [await getTranslations("triage"), await getTranslations(), await getFormatter(), (await getLocale()) as Locale];
-  const [queue, concentrations, myIssues, categories] = await Promise.all([
-    listTriageQueue(db, viewer, filters),
+  const { targets } = await getTimeLimitSettings(db);
+  const [queue, concentrations, myIssues, categories, complaintClocks] = await Promise.all([
+    listTriageQueue(db, viewer, filters, now),
     listTriageConcentrations(db, viewer),
     listSupervisorIssues(db, viewer),
     listCategoryOptions(db, locale),
+    countComplaintClocks(db, viewer, targets.warnAtShare, now),
   ]);
   const regions = listRegionOptions(locale).map((r) => ({ value: r.code, label: r.label, search: r.search }));
   const urgent = queue.rows.filter((r) => r.urgency === "high" || r.urgency === "critical").length;
@@ -73,11 +78,17 @@ export default async function SupervisorHome({ searchParams }: { searchParams: P
           </Link>
         }
       />
-      <StatGrid>
+      <StatGrid columns={5}>
         <Stat label={t("stats.queue")} value={format.number(queue.total)} />
         <Stat label={t("stats.urgent")} value={format.number(urgent)} tone={urgent > 0 ? "warn" : "neutral"} />
         <Stat label={t("stats.rising")} value={format.number(rising)} tone={rising > 0 ? "warn" : "neutral"} />
         <Stat label={t("stats.returned")} value={format.number(returned)} tone={returned > 0 ? "warn" : "neutral"} hint={t("stats.openIssues") + " " + format.number(myIssues.length)} />
+        <Stat
+          label={t("stats.complaintClock")}
+          value={<span data-testid="complaint-clock-flagged">{format.number(complaintClocks.near + complaintClocks.overdue)}</span>}
+          tone={complaintClocks.near + complaintClocks.overdue > 0 ? "warn" : "neutral"}
+          hint={t("stats.complaintClockHint", { overdue: complaintClocks.overdue, near: complaintClocks.near, open: complaintClocks.open })}
+        />
       </StatGrid>
 
       <Card title={t("filters.title")} className="mb-6">
@@ -174,6 +185,7 @@ export default async function SupervisorHome({ searchParams }: { searchParams: P
                   authorName: r.authorName,
                   createdAtLabel: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
                   urgencyLabel: r.urgency === "high" || r.urgency === "critical" ? tAll(`urgency.${r.urgency}`) : null,
+                  clockFlag: r.clock ? <DeadlineBadge state={r.clock.state} dueAt={r.clock.dueAt} now={now} showOk /> : null,
                   statusLabel: filters.scope === "all" ? tAll(`recordStatus.${r.status}`) : null,
                 }))}
                 issues={myIssues.map((i) => ({ id: i.id, version: i.version, title: i.title, statusLabel: tAll(`issueStatus.${i.status}`) }))}
