@@ -7,7 +7,7 @@ test.describe("agent's quick record", () => {
   });
 
   test("agent files a record from the keyboard alone", async ({ page }, testInfo) => {
-    const summary = `开卡后密码函迟迟未到 ${Date.now()}`;
+    const summary = `开卡后密码函迟迟未到 ${Date.now().toString(36)}`;
     let keystrokes = 0;
     const type = async (text: string) => {
       await page.keyboard.type(text);
@@ -79,7 +79,7 @@ test.describe("agent's quick record", () => {
   });
 
   test("agent corrects one of their own records", async ({ page }) => {
-    const summary = `待更正记录 ${Date.now()}`;
+    const summary = `待更正记录 ${Date.now().toString(36)}`;
     await page.getByLabel("分类").fill("积分");
     await page.keyboard.press("Enter");
     await page.getByLabel("摘要").fill(summary);

@@ -8,7 +8,7 @@ async function as(page: Page, role: DemoRole) {
 }
 
 test("supervisor groups two records into an issue and escalates it; specialist sends it back; supervisor answers; specialist reports it to the management post", async ({ page }) => {
-  const title = `分期手续费说明不清（浏览器测试 ${Date.now()}）`;
+  const title = `分期手续费说明不清（浏览器测试 ${Date.now().toString(36)}）`;
 
   // The supervisor ticks two records of the week's concentrated topic and makes an issue of them.
   await as(page, "supervisor");
@@ -79,7 +79,7 @@ test("supervisor groups two records into an issue and escalates it; specialist s
 });
 
 test("supervisor dismisses a record with a reason, and the agent sees the reason among own records", async ({ page }) => {
-  const reason = `个案诉求，已在通话中解决（浏览器测试 ${Date.now()}）`;
+  const reason = `个案诉求，已在通话中解决（浏览器测试 ${Date.now().toString(36)}）`;
   await as(page, "supervisor");
   const row = page.getByTestId("queue-record").filter({ hasText: "李晓雯" }).first();
   const recordId = await row.getAttribute("data-record-id");
