@@ -31,11 +31,11 @@ export function FixEffectsChart({ data, label, fixLabels, labels, links, locale 
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 72, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke={palette.grid} />
         <XAxis type="number" tick={axisTick} allowDecimals={false} />
-        <YAxis type="category" dataKey="name" width={150} tick={{ ...axisTick, fontSize: 11 }} interval={0} tickLine={false} axisLine={false} />
+        <YAxis type="category" dataKey="name" width={128} tick={{ ...axisTick, fontSize: 11 }} interval={0} tickLine={false} axisLine={false} />
         <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(v, name) => [formatNumber(Number(v), locale), names[String(name)] ?? name]} />
         <Legend formatter={(name: string) => names[name] ?? name} wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="before" fill={palette.muted} maxBarSize={18} isAnimationActive={false} onClick={(_, i) => open(i)} />
-        <Bar dataKey="after" maxBarSize={18} isAnimationActive={false} onClick={(_, i) => open(i)}>
+        <Bar dataKey="after" fill={palette.good} maxBarSize={18} isAnimationActive={false} onClick={(_, i) => open(i)}>
           {rows.map((r) => (
             <Cell key={r.issueId} fill={r.fell ? palette.good : palette.bad} />
           ))}

@@ -33,7 +33,7 @@ export async function EffectsSection({ filters, scope, selectedFix }: SectionPro
           <Stat label={t("series.after")} value={format.number(effects.after)} />
         </StatGrid>
       ) : null}
-      <FigureGrid>
+      <FigureGrid align="start">
         <FigureCard id="fix-effects" title={t("charts.fixes")} hint={t("charts.fixesHint")} figure="fix-effects" tables={effectTables} filters={filters} empty={empty}>
           <FixEffectsChart
             data={effects}
