@@ -1,0 +1,238 @@
+// `npm run bench -- [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30]`
+// Times every dashboard query on generated databases of each size, on the local PostgreSQL
+// server by default, prints a table and writes bench/results/latest.json. A database made for a
+// size is kept (voc_bench_<size>) and reused while its size and seed match.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openPglite, openPostgres, type Database, type DatabaseHandle } from "@/db/client";
+import { settings } from "@/db/schema";
+import { GENERATOR_SETTING, generateData, type GenerateResult } from "@/lib/generator";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100k,1m" },
+    engine: { type: "string", default: "postgres" },
+    runs: { type: "string", default: "30" },
+    warmup: { type: "string", default: "3" },
+    seed: { type: "string", default: "1" },
+    days: { type: "string", default: "365" },
+    server: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    out: { type: "string", default: "bench/results/latest.json" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+if (args.help) {
+  console.log("usage: npm run bench -- [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1] [--server postgres://…/postgres]");
+  process.exit(0);
+}
+
+const engine = args.engine === "pglite" ? "pglite" : "postgres";
+const runs = Math.max(1, Number(args.runs));
+const warmup = Math.max(0, Number(args.warmup));
+const seed = Number(args.seed);
+const days = Number(args.days);
+const sizes = args.sizes.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+const errors: string[] = [];
+
+function recordsOf(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/.exec(size);
+  if (!m) throw new Error(`--sizes: not a size: ${size}`);
+  return Math.round(Number(m[1]) * (m[2] === "m" ? 1e6 : m[2] === "k" ? 1e3 : 1));
+}
+
+interface Marker {
+  records: number;
+  seed: number;
+  days: number;
+  today: string;
+}
+
+/** The generator's record of its runs: a database made by one run of this size and seed is reused. */
+async function marker(db: Database): Promise<Marker | null> {
+  try {
+    const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, GENERATOR_SETTING));
+    const runsMade = Array.isArray(row?.value) ? (row.value as Marker[]) : [];
+    return runsMade.length === 1 ? runsMade[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+async function openSized(size: string): Promise<{ handle: DatabaseHandle; made: GenerateResult | null; marker: Marker }> {
+  const records = recordsOf(size);
+  const name = `voc_bench_${size}`;
+  const open = async () => (engine === "pglite" ? openPglite(path.resolve("data", "bench", name)) : openPostgres(serverUrl(name), { max: 4 }));
+  if (engine === "postgres") {
+    const admin = postgres(args.server, { max: 1, onnotice: () => {} });
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.end({ timeout: 5 });
+  }
+  let handle = await open();
+  await handle.migrate();
+  const found = await marker(handle.db);
+  if (found && found.records === records && found.seed === seed && found.days === days) return { handle, made: null, marker: found };
+  if (!found || engine === "pglite") {
+    // A database of another size or seed: start again from empty tables.
+    console.error(`[bench] ${name}: regenerating (${found ? `had ${found.records} records, seed ${found.seed}` : "new"})`);
+  } else {
+    await handle.close();
+    const admin = postgres(args.server, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.end({ timeout: 5 });
+    handle = await open();
+    await handle.migrate();
+  }
+  console.error(`[bench] generating ${records.toLocaleString("en-US")} records into ${name}…`);
+  const made = await generateData(handle.db, { records, seed, days, fresh: Boolean(found) }, progress(records));
+  process.stderr.write("\n");
+  return { handle, made, marker: { records, seed, days, today: made.today } };
+}
+
+function serverUrl(database: string): string {
+  const url = new URL(args.server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function progress(total: number) {
+  let last = 0;
+  return (p: { phase: string; done: number }) => {
+    const now = performance.now();
+    if (p.phase === "records" && now - last < 2000) return;
+    last = now;
+    process.stderr.write(`\r[bench] ${p.phase} ${p.phase === "records" ? `${((100 * p.done) / total).toFixed(0)}%` : ""}      `);
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+const { dashboardQueries, defaultStatsFilters } = await import("@/lib/stats/registry");
+
+interface SizeResult {
+  size: string;
+  records: number;
+  today: string;
+  generation: GenerateResult | null;
+  rollupMismatches: number | null;
+  queries: Record<string, { p50: number; p95: number; runs: number }>;
+}
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  const { handle, made, marker: m } = await openSized(size);
+  try {
+    const filters = defaultStatsFilters(m.today);
+    const queries: SizeResult["queries"] = {};
+    for (const q of dashboardQueries) {
+      try {
+        for (let i = 0; i < warmup; i++) await q.run(handle.db, filters);
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t = performance.now();
+          await q.run(handle.db, filters);
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        queries[q.name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs };
+      } catch (error) {
+        errors.push(`${size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
+      }
+    }
+    let rollupMismatches: number | null = null;
+    try {
+      const rows = (await handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+      rollupMismatches = (rows.rows ?? rows)[0].n;
+    } catch (error) {
+      errors.push(`${size} rollup check: ${(error as Error).message.split("\n")[0]}`);
+    }
+    results.push({ size, records: m.records, today: m.today, generation: made, rollupMismatches, queries });
+  } finally {
+    await handle.close();
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+// ---------------------------------------------------------------------------- report
+
+const smallest = results[0];
+const largest = results[results.length - 1];
+const names = dashboardQueries.map((q) => q.name);
+const growth = (name: string) => {
+  const a = smallest?.queries[name]?.p95;
+  const b = largest?.queries[name]?.p95;
+  return a && b && results.length > 1 ? Math.round((b / a) * 100) / 100 : null;
+};
+const worstP95 = Math.max(0, ...results.flatMap((r) => Object.values(r.queries).map((q) => q.p95)));
+const growths = names.map(growth).filter((g): g is number => g !== null);
+
+const header = ["query", ...results.flatMap((r) => [`p50 ${r.size}`, `p95 ${r.size}`]), "p95 growth"];
+const table = [
+  header,
+  ...names.map((name) => [
+    name,
+    ...results.flatMap((r) => [r.queries[name]?.p50, r.queries[name]?.p95].map((v) => (v === undefined ? "error" : v.toFixed(1)))),
+    growth(name)?.toFixed(2) ?? "",
+  ]),
+];
+const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+console.log(`dashboards on ${engine} (ms, ${runs} runs after ${warmup} warm-up, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+for (const [i, row] of table.entries()) {
+  console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
+  if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+}
+for (const r of results) {
+  if (r.generation) {
+    const g = r.generation;
+    console.log(
+      `generated ${r.size}: ${g.seconds.total.toFixed(1)} s, load ${Math.round(g.loadRowsPerSecond)} rows/s vs plain COPY ${g.copyRowsPerSecond ? Math.round(g.copyRowsPerSecond) : "n/a"} rows/s (${g.ratioToCopy ? (100 * g.ratioToCopy).toFixed(0) : "n/a"}%)`,
+    );
+  }
+  console.log(`rollup mismatches ${r.size}: ${r.rollupMismatches ?? "not checked"}`);
+}
+if (errors.length) console.log(`errors:\n  ${errors.join("\n  ")}`);
+
+const json = {
+  measured_at: new Date().toISOString(),
+  engine,
+  machine: { cores: os.cpus().length, load_average_1m: os.loadavg()[0] },
+  command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  intake_rps_8: null,
+  pgbench_tps_8: null,
+  intake_ratio_vs_pgbench: null,
+  action_vs_route_ratio: null,
+  import_ratio_vs_copy: null,
+  dashboard_sizes: Object.fromEntries(results.map((r) => [r.size, { records: r.records, today: r.today, queries: r.queries }])),
+  dashboard_worst_p95_ms: results.length ? worstP95 : null,
+  dashboard_worst_growth: growths.length ? Math.max(...growths) : null,
+  rollup_mismatches: Object.fromEntries(results.map((r) => [r.size, r.rollupMismatches])),
+  generation: Object.fromEntries(
+    results
+      .filter((r) => r.generation)
+      .map((r) => [r.size, { seconds: r.generation!.seconds, load_rows_per_s: r.generation!.loadRowsPerSecond, copy_rows_per_s: r.generation!.copyRowsPerSecond, ratio: r.generation!.ratioToCopy }]),
+  ),
+  empty_page_js_kb: null,
+  public_page_js_kb: null,
+  public_page_js_ratio: null,
+  role_page_js_ratio_max: null,
+  pglite_vs_server_intake_ratio: null,
+  peak_rss_mb: null,
+  not_measured: ["intake", "pgbench", "server actions vs routes", "bulk import", "page JS", "memory"],
+  errors,
+};
+mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+writeFileSync(path.resolve(args.out), `${JSON.stringify(json, null, 2)}\n`);
+console.log(`wrote ${args.out}`);
+process.exit(errors.length ? 1 : 0);
