@@ -73,6 +73,14 @@ $$;
 --> statement-breakpoint
 CREATE AGGREGATE voc_int_array_sum(integer[]) (SFUNC = voc_int_array_add, STYPE = integer[]);
 --> statement-breakpoint
+-- An array of `len` counts from (slot, count) pairs; a slot given twice is summed.
+CREATE FUNCTION voc_array_from_pairs(len integer, slots integer[], ns integer[]) RETURNS integer[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_agg(coalesce(u.n, 0) ORDER BY i)
+  FROM generate_series(1, len) AS i
+  LEFT JOIN (SELECT x.slot, sum(x.n)::integer AS n FROM unnest(slots, ns) AS x(slot, n) GROUP BY x.slot) AS u ON u.slot = i
+$$;
+--> statement-breakpoint
 CREATE FUNCTION voc_apply_record_rows(changed records[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   kinds integer := array_length(enum_range(NULL::record_kind), 1);
@@ -179,25 +187,27 @@ BEGIN
   DELETE FROM record_day_cells;
   DELETE FROM region_day_cells;
   DELETE FROM team_day_cells;
+  -- One pass over the records per table, grouped by the raw columns; the slots and arrays are
+  -- then built from the groups (thousands), not per record (millions).
   INSERT INTO record_day_cells (day, site_id, category_id, counts)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(record_len, g.slot, g.n))
+  SELECT g.day, g.site_id, g.category_id, voc_array_from_pairs(record_len, array_agg(s.slot), array_agg(g.n))
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, s.slot, count(*)::integer AS n
-    FROM records AS r CROSS JOIN LATERAL unnest(voc_record_slots(r.kind, r.channel)) AS s(slot) GROUP BY 1, 2, 3, 4
-  ) AS g
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, r.kind, r.channel, count(*)::integer AS n
+    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+  ) AS g CROSS JOIN LATERAL unnest(voc_record_slots(g.kind, g.channel)) AS s(slot)
   GROUP BY g.day, g.site_id, g.category_id;
   INSERT INTO region_day_cells (kind_slot, day, site_id, category_id, counts)
-  SELECT g.kind_slot, g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35, g.province, g.n))
+  SELECT ks.kind_slot, g.day, g.site_id, g.category_id, voc_array_from_pairs(35, array_agg(voc_province_index(g.prefix)), array_agg(g.n))
   FROM (
-    SELECT ks.kind_slot, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      voc_province_index(r.region_code) AS province, count(*)::integer AS n
-    FROM records AS r CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(r.kind))) AS ks(kind_slot) GROUP BY 1, 2, 3, 4, 5
-  ) AS g
-  GROUP BY g.kind_slot, g.day, g.site_id, g.category_id;
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, r.kind, left(r.region_code, 2) AS prefix, count(*)::integer AS n
+    FROM records AS r GROUP BY 1, 2, 3, 4, 5
+  ) AS g CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(g.kind))) AS ks(kind_slot)
+  GROUP BY ks.kind_slot, g.day, g.site_id, g.category_id;
   INSERT INTO team_day_cells (day, team_id, filed, linked)
-  SELECT g.day, g.team_id, voc_int_array_sum(voc_slot_array(kinds, g.slot, g.n)), voc_int_array_sum(voc_slot_array(kinds, g.slot, g.linked))
+  SELECT g.day, g.team_id, voc_array_from_pairs(kinds, array_agg(voc_kind_index(g.kind)), array_agg(g.n)),
+    voc_array_from_pairs(kinds, array_agg(voc_kind_index(g.kind)), array_agg(g.linked))
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, r.team_id, voc_kind_index(r.kind) AS slot,
+    SELECT voc_local_day(r.occurred_at) AS day, r.team_id, r.kind,
       count(*)::integer AS n, (count(*) FILTER (WHERE r.issue_id IS NOT NULL))::integer AS linked
     FROM records AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3
   ) AS g
