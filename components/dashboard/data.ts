@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { asc } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { getOwnContribution } from "@/db/queries/stats/people";
 import { categories, departments, sites, teams } from "@/db/schema";
 import type { StatsFilters } from "@/lib/stats/filters";
@@ -14,7 +14,7 @@ import type { FigureResult } from "@/lib/stats/tables";
  * table can ask for the same figure and it is computed once.
  */
 const cachedFigure = cache(async (figure: StatsFigure, filtersKey: string, scopeKey: string): Promise<unknown> => {
-  const db = await getDb();
+  const db = await getReadDb();
   return statsFigures[figure](db, JSON.parse(filtersKey) as StatsFilters, JSON.parse(scopeKey) as StatsScope);
 });
 
@@ -22,7 +22,7 @@ export function loadFigure<F extends StatsFigure>(figure: F, filters: StatsFilte
   return cachedFigure(figure, JSON.stringify(filters), JSON.stringify(scope)) as Promise<FigureResult<F>>;
 }
 
-const cachedOwn = cache(async (filtersKey: string, authorId: number) => getOwnContribution(await getDb(), JSON.parse(filtersKey) as StatsFilters, authorId));
+const cachedOwn = cache(async (filtersKey: string, authorId: number) => getOwnContribution(await getReadDb(), JSON.parse(filtersKey) as StatsFilters, authorId));
 
 export function loadOwnContribution(filters: StatsFilters, authorId: number) {
   return cachedOwn(JSON.stringify(filters), authorId);
@@ -33,7 +33,7 @@ export function loadOwnContribution(filters: StatsFilters, authorId: number) {
  * departments, teams): a few dozen rows, read directly.
  */
 export const loadDashboardOptions = cache(async () => {
-  const db = await getDb();
+  const db = await getReadDb();
   const [siteRows, categoryRows, departmentRows, teamRows] = await Promise.all([
     db.select({ id: sites.id, nameHans: sites.nameHans, nameHant: sites.nameHant, nameEn: sites.nameEn }).from(sites).orderBy(asc(sites.id)),
     db

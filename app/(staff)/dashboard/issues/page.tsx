@@ -8,7 +8,7 @@ import { IssueStatusBadge } from "@/components/status-badges";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listIssuesBehind, type IssueDrill } from "@/db/queries/stats/drill";
 import { ageBuckets, type AgeBucket } from "@/db/queries/stats/workflow";
 import { localName, type Locale } from "@/lib/i18n/config";
@@ -35,7 +35,7 @@ export default async function IssuesBehindPage({ searchParams }: { searchParams:
     param(params, "drill") === "open"
       ? { kind: "open", bucket }
       : { kind: "published", resolved: resolvedParam === "1" ? true : resolvedParam === "0" ? false : undefined, departmentId };
-  const db = await getDb();
+  const db = await getReadDb();
   const [issues, options] = await Promise.all([listIssuesBehind(db, filters, scope, drill), loadDashboardOptions()]);
   const [t, root, format, locale] = [await getTranslations("dashboard.drill"), await getTranslations(), await getFormatter(), (await getLocale()) as Locale];
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });

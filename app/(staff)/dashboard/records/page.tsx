@@ -8,7 +8,7 @@ import { KindBadge, RecordStatusBadge } from "@/components/status-badges";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listRecordsBehind, type DrillRecordFilters } from "@/db/queries/stats/drill";
 import { localName, type Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
@@ -29,7 +29,7 @@ export default async function RecordsBehindPage({ searchParams }: { searchParams
   const teamId = positiveInt(param(params, "teamId"));
   const after = param(params, "after");
   const drill: DrillRecordFilters = { ...filters, siteId, province: province === "none" || /^\d{6}$/.test(province ?? "") ? province : undefined, teamId };
-  const db = await getDb();
+  const db = await getReadDb();
   const [page, options] = await Promise.all([listRecordsBehind(db, drill, scope, { after, limit: 50 }), loadDashboardOptions()]);
   const [t, root, format, locale] = [await getTranslations("dashboard.drill"), await getTranslations(), await getFormatter(), (await getLocale()) as Locale];
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getViewer } from "@/lib/session";
@@ -35,7 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ figu
   const parsed = parseStatsFilters(url.searchParams);
   if (!parsed.ok) return plain(400, `Invalid filters: ${parsed.errors.map((e) => e.field).join(", ")}`);
   const filters = parsed.filters;
-  const data = await statsFigures[figure](await getDb(), filters, scope);
+  const data = await statsFigures[figure](await getReadDb(), filters, scope);
   const [t, locale] = [await getTranslations(), (await getLocale()) as Locale];
   const tables = figureTables(figure, data as never, { t: t as unknown as Translate, locale, filters });
   const part = url.searchParams.get("part");
