@@ -344,6 +344,20 @@ export const teamDayCells = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.teamId] })],
 );
 
+/**
+ * Suggestions each team fed into each issue, kept by the same triggers: the ideas (金點子) a team
+ * turned into practice are read from here, so that figure costs issues × teams, not records.
+ */
+export const issueTeamSuggestions = pgTable(
+  "issue_team_suggestions",
+  {
+    issueId: integer().notNull(),
+    teamId: integer().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.teamId] }), index("issue_team_suggestions_team_idx").on(t.teamId)],
+);
+
 // ---------------------------------------------------------------- workflow
 
 export const issues = pgTable(

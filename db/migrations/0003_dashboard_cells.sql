@@ -1,3 +1,10 @@
+CREATE TABLE "issue_team_suggestions" (
+	"issue_id" integer NOT NULL,
+	"team_id" integer NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "issue_team_suggestions_issue_id_team_id_pk" PRIMARY KEY("issue_id","team_id")
+);
+--> statement-breakpoint
 CREATE TABLE "record_day_cells" (
 	"day" date NOT NULL,
 	"site_id" integer NOT NULL,
@@ -28,6 +35,7 @@ CREATE TABLE "team_day_cells" (
 --> statement-breakpoint
 ALTER TABLE "issues" ADD COLUMN "record_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "issues" ADD COLUMN "first_record_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "issue_team_suggestions_team_idx" ON "issue_team_suggestions" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "records_occurred_idx" ON "records" USING btree ("occurred_at");--> statement-breakpoint
 -- The dashboard cells are kept by statement-level triggers on records, in the writer's
 -- transaction: a new, corrected, linked or deleted record is in the figures at commit.
@@ -123,6 +131,14 @@ BEGIN
     SET filed = voc_int_array_add(c.filed, excluded.filed), linked = voc_int_array_add(c.linked, excluded.linked),
       refreshed_at = excluded.refreshed_at;
 
+  INSERT INTO issue_team_suggestions AS c (issue_id, team_id, n)
+  SELECT r.issue_id, r.team_id, sign * count(*)::integer
+  FROM unnest(changed) AS r
+  WHERE r.issue_id IS NOT NULL AND r.team_id IS NOT NULL AND r.kind = 'suggestion'
+  GROUP BY r.issue_id, r.team_id
+  ORDER BY r.issue_id, r.team_id
+  ON CONFLICT (issue_id, team_id) DO UPDATE SET n = c.n + excluded.n;
+
   -- Removing records recounts the issue's earliest record; adding can only move it earlier.
   UPDATE issues AS i
   SET record_count = i.record_count + d.n,
@@ -212,6 +228,11 @@ BEGIN
     FROM records AS r WHERE r.team_id IS NOT NULL GROUP BY 1, 2, 3
   ) AS g
   GROUP BY g.day, g.team_id;
+  DELETE FROM issue_team_suggestions;
+  INSERT INTO issue_team_suggestions (issue_id, team_id, n)
+  SELECT r.issue_id, r.team_id, count(*)::integer
+  FROM records AS r WHERE r.issue_id IS NOT NULL AND r.team_id IS NOT NULL AND r.kind = 'suggestion'
+  GROUP BY r.issue_id, r.team_id;
   UPDATE issues AS i SET record_count = coalesce(d.n, 0), first_record_at = d.first_at
   FROM issues AS j
   LEFT JOIN (SELECT r.issue_id, count(*)::integer AS n, min(r.occurred_at) AS first_at FROM records AS r WHERE r.issue_id IS NOT NULL GROUP BY r.issue_id) AS d
@@ -248,13 +269,21 @@ CREATE FUNCTION voc_dashboard_cell_mismatches() RETURNS bigint LANGUAGE sql STAB
   cells_off AS (
     SELECT 1 FROM cell FULL JOIN raw USING (t, day, a, b, slot) WHERE cell.n IS DISTINCT FROM raw.n
   ),
+  suggestions_off AS (
+    SELECT 1 FROM (SELECT issue_id, team_id, n FROM issue_team_suggestions WHERE n <> 0) AS c
+    FULL JOIN (
+      SELECT r.issue_id, r.team_id, count(*)::integer AS n FROM records AS r
+      WHERE r.issue_id IS NOT NULL AND r.team_id IS NOT NULL AND r.kind = 'suggestion' GROUP BY r.issue_id, r.team_id
+    ) AS raw USING (issue_id, team_id)
+    WHERE c.n IS DISTINCT FROM raw.n
+  ),
   issues_off AS (
     SELECT 1 FROM issues AS i
     LEFT JOIN (SELECT r.issue_id, count(*)::integer AS n, min(r.occurred_at) AS first_at FROM records AS r WHERE r.issue_id IS NOT NULL GROUP BY r.issue_id) AS d
       ON d.issue_id = i.id
     WHERE i.record_count <> coalesce(d.n, 0) OR i.first_record_at IS DISTINCT FROM d.first_at
   )
-  SELECT (SELECT count(*) FROM cells_off) + (SELECT count(*) FROM issues_off)
+  SELECT (SELECT count(*) FROM cells_off) + (SELECT count(*) FROM issues_off) + (SELECT count(*) FROM suggestions_off)
 $$;
 --> statement-breakpoint
 SELECT voc_rebuild_dashboard_cells();

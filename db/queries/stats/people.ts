@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { recordKinds, sites, teamDayCells, teams, type RecordKind } from "@/db/schema";
+import { issueTeamSuggestions, recordKinds, sites, teamDayCells, teams, type RecordKind } from "@/db/schema";
 import { kindIndex } from "@/lib/stats/cells";
 import type { StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
@@ -22,7 +22,7 @@ export interface TeamContribution {
   /** Records linked to an issue. */
   escalated: number;
   escalatedShare: number | null;
-  /** Suggestions whose issue was resolved by an immediate new practice. */
+  /** Suggestions whose issue was resolved in the range by an immediate new practice. */
   ideasPracticed: number;
 }
 
@@ -56,16 +56,17 @@ export async function listTeamContributions(db: Executor, filters: StatsFilters,
     .from(teamDayCells)
     .where(and(inArray(teamDayCells.teamId, teamIds), gte(teamDayCells.day, filters.from), lte(teamDayCells.day, filters.to)))
     .groupBy(teamDayCells.teamId);
+  // Ideas that became practice in the range: suggestions a team fed into issues resolved in it
+  // by an immediate new practice, read from the per-issue counts the triggers keep.
   const ideas = kinds.includes("suggestion")
     ? await rows<{ team_id: number; n: number }>(
         db,
-        sql`select r.team_id, count(*)::int as n
-            from issues i join records r on r.issue_id = i.id
-            where i.status = 'resolved'
+        sql`select s.team_id, sum(s.n)::int as n
+            from issues i join ${issueTeamSuggestions} s on s.issue_id = i.id
+            where i.status = 'resolved' and ${localDay(sql`i.resolved_at`)} between ${filters.from}::date and ${filters.to}::date
               and exists (select 1 from actions a where a.issue_id = i.id and a.disposition = 'immediate_practice' and a.status in ('done', 'verified'))
-              and r.kind = 'suggestion' and r.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})
-              and ${localDay(sql`r.occurred_at`)} between ${filters.from}::date and ${filters.to}::date
-            group by r.team_id`,
+              and s.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})
+            group by s.team_id`,
       )
     : [];
   const byTeam = new Map(counts.map((c) => [c.teamId, c]));
