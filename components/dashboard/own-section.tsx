@@ -26,14 +26,18 @@ export async function OwnSection({ filters, authorId }: { filters: StatsFilters;
         ) : (
           <ul className="divide-y divide-slate-100">
             {own.outcomes.map((o) => (
-              <li key={`${o.recordId}-${o.issueId}`} className="py-3" data-testid="own-outcome">
+              <li key={o.issueId} className="py-3" data-testid="own-outcome">
                 <p className="text-sm font-medium text-slate-900">{o.publicOutcome ?? o.issueTitle}</p>
-                <p className="mt-1 text-xs text-slate-500">
-                  <Link href={`/agent/records/${o.recordId}`} className="text-brand-700 hover:underline">
-                    {t("own.yourRecord", { summary: o.summary })}
-                  </Link>{" "}
-                  · {t("own.resolvedOn", { date: format.dateTime(o.resolvedAt, { dateStyle: "medium" }) })}
-                </p>
+                <p className="mt-0.5 text-xs text-slate-500">{t("own.resolvedOn", { date: format.dateTime(o.resolvedAt, { dateStyle: "medium" }) })}</p>
+                <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-xs">
+                  {o.records.map((r) => (
+                    <li key={r.id}>
+                      <Link href={`/agent/records/${r.id}`} className="text-brand-700 hover:underline">
+                        {t("own.yourRecord", { summary: r.summary })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -88,13 +88,13 @@ export async function listTeamContributions(db: Executor, filters: StatsFilters,
   });
 }
 
+/** A resolved issue the agent's records fed, with those records. */
 export interface OwnOutcome {
-  recordId: number;
-  summary: string;
   issueId: number;
   issueTitle: string;
   publicOutcome: string | null;
   resolvedAt: Date;
+  records: { id: number; summary: string }[];
 }
 
 export interface OwnContribution {
@@ -124,12 +124,27 @@ export async function getOwnContribution(db: Executor, filters: StatsFilters, au
             select 1 from actions a where a.issue_id = i.id and a.disposition = 'immediate_practice' and a.status in ('done', 'verified'))))::int as ideas
         from records r join issues i on i.id = r.issue_id where ${inRange} and i.status = 'resolved'`,
   );
-  const outcomes = await rows<{ record_id: number; summary: string; issue_id: number; title: string; public_outcome: string | null; resolved_at: string | Date }>(
+  const outcomeRows = await rows<{ record_id: number; summary: string; issue_id: number; title: string; public_outcome: string | null; resolved_at: string | Date }>(
     db,
-    sql`select r.id as record_id, r.summary, i.id as issue_id, i.title, i.public_outcome, i.resolved_at
-        from records r join issues i on i.id = r.issue_id
-        where ${inRange} and i.status = 'resolved' order by i.resolved_at desc, r.id desc limit 10`,
+    sql`with latest as (
+          select i.id, i.title, i.public_outcome, i.resolved_at
+          from issues i where i.status = 'resolved' and exists (select 1 from records r where r.issue_id = i.id and ${inRange})
+          order by i.resolved_at desc, i.id desc limit 10
+        )
+        select r.id as record_id, r.summary, l.id as issue_id, l.title, l.public_outcome, l.resolved_at
+        from latest l join records r on r.issue_id = l.id and ${inRange}
+        order by l.resolved_at desc, l.id desc, r.occurred_at desc, r.id desc`,
   );
+  const outcomes: OwnOutcome[] = [];
+  for (const o of outcomeRows) {
+    const issueId = Number(o.issue_id);
+    let outcome = outcomes.at(-1);
+    if (outcome?.issueId !== issueId) {
+      outcome = { issueId, issueTitle: o.title, publicOutcome: o.public_outcome, resolvedAt: new Date(o.resolved_at), records: [] };
+      outcomes.push(outcome);
+    }
+    outcome.records.push({ id: Number(o.record_id), summary: o.summary });
+  }
   const byKind = Object.fromEntries(recordKinds.map((k) => [k, 0])) as Record<RecordKind, number>;
   let filed = 0;
   let escalated = 0;
@@ -147,13 +162,6 @@ export async function getOwnContribution(db: Executor, filters: StatsFilters, au
     dismissed,
     issuesResolved: Number(resolved?.issues ?? 0),
     ideasPracticed: Number(resolved?.ideas ?? 0),
-    outcomes: outcomes.map((o) => ({
-      recordId: Number(o.record_id),
-      summary: o.summary,
-      issueId: Number(o.issue_id),
-      issueTitle: o.title,
-      publicOutcome: o.public_outcome,
-      resolvedAt: new Date(o.resolved_at),
-    })),
+    outcomes,
   };
 }
