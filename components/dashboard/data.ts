@@ -5,7 +5,7 @@ import { getReadDb } from "@/db";
 import { getOwnContribution } from "@/db/queries/stats/people";
 import { categories, departments, sites, teams } from "@/db/schema";
 import type { StatsFilters } from "@/lib/stats/filters";
-import { statsFigures, type StatsFigure } from "@/lib/stats/registry";
+import { runStatsFigure, type StatsFigure } from "@/lib/stats/registry";
 import type { StatsScope } from "@/lib/stats/scope";
 import type { FigureResult } from "@/lib/stats/tables";
 
@@ -15,7 +15,7 @@ import type { FigureResult } from "@/lib/stats/tables";
  */
 const cachedFigure = cache(async (figure: StatsFigure, filtersKey: string, scopeKey: string): Promise<unknown> => {
   const db = await getReadDb();
-  return statsFigures[figure](db, JSON.parse(filtersKey) as StatsFilters, JSON.parse(scopeKey) as StatsScope);
+  return runStatsFigure(db, figure, JSON.parse(filtersKey) as StatsFilters, JSON.parse(scopeKey) as StatsScope);
 });
 
 export function loadFigure<F extends StatsFigure>(figure: F, filters: StatsFilters, scope: StatsScope): Promise<FigureResult<F>> {

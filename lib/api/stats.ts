@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { parseStatsFilters } from "@/lib/stats/filters";
-import { isStatsFigure, statsFigureNames, statsFigures } from "@/lib/stats/registry";
+import { isStatsFigure, runStatsFigure, statsFigureNames } from "@/lib/stats/registry";
 import { problem, type ProblemFieldError } from "./problem";
 import { authorize, guarded, json } from "./records";
 
@@ -34,7 +34,7 @@ export async function handleGetStats(db: Database, request: Request, figure: str
     if (errors.length > 0 || !parsed.ok) {
       return problem("invalid_request", `Check these query parameters: ${errors.map((e) => e.field).join(", ")}.`, { errors });
     }
-    const data = await statsFigures[figure](readDb, parsed.filters, { level: "all" });
+    const data = await runStatsFigure(readDb, figure, parsed.filters, { level: "all" });
     return json({ figure, filters: parsed.filters, generatedAt: new Date().toISOString(), data });
   });
 }

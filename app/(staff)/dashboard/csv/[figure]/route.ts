@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { getViewer } from "@/lib/session";
 import { parseStatsFilters } from "@/lib/stats/filters";
-import { isStatsFigure, statsFigures } from "@/lib/stats/registry";
+import { isStatsFigure, runStatsFigure } from "@/lib/stats/registry";
 import { statsScopeFor } from "@/lib/stats/scope";
 import { figureTables, toCsv, type Translate } from "@/lib/stats/tables";
 
@@ -35,7 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ figu
   const parsed = parseStatsFilters(url.searchParams);
   if (!parsed.ok) return plain(400, `Invalid filters: ${parsed.errors.map((e) => e.field).join(", ")}`);
   const filters = parsed.filters;
-  const data = await statsFigures[figure](await getReadDb(), filters, scope);
+  const data = await runStatsFigure(await getReadDb(), figure, filters, scope);
   const [t, locale] = [await getTranslations(), (await getLocale()) as Locale];
   const tables = figureTables(figure, data as never, { t: t as unknown as Translate, locale, filters });
   const part = url.searchParams.get("part");
