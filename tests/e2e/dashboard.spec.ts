@@ -105,3 +105,42 @@ test("manager sees the PIN-letter fix with its fall in records and its weeks bef
   await expect(page).toHaveURL(/[?&]fix=\d+/);
   await expect(page.getByTestId("figure-fix-weekly").getByRole("heading", { level: 3 })).toContainText("800电话直接设置密码");
 });
+
+/** Clicks the link of the table row with the largest value in its last column; returns that value. */
+async function openLargestRow(page: import("@playwright/test").Page, figure: string): Promise<number> {
+  const card = page.getByTestId(`figure-${figure}`);
+  await card.getByText("以表格查看").first().click();
+  const rows = card.locator("table").first().locator("tbody tr");
+  const totals = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.lastElementChild?.textContent?.replace(/[^\d.]/g, "") || 0)));
+  expect(totals.length).toBeGreaterThan(0);
+  const largest = totals.indexOf(Math.max(...totals));
+  await rows.nth(largest).locator("a").first().click();
+  return totals[largest]!;
+}
+
+for (const role of ["manager", "leadership", "admin", "specialist", "supervisor", "agent"] as const) {
+  test(`${role} changes a filter, opens a period of the trend and finds the records behind it`, async ({ page }) => {
+    await signInAs(page, role);
+    await page.goto("/dashboard");
+    const form = page.getByTestId("dashboard-filters");
+    await form.getByLabel("时间粒度").selectOption("month");
+    await form.getByRole("button", { name: "应用筛选" }).click();
+    await expect(page).toHaveURL(/[?&]grain=month(&|$)/);
+    await openLargestRow(page, "trend");
+    await expect(page).toHaveURL(/\/dashboard\/records\?/);
+    await expect(page.getByRole("heading", { level: 1, name: "图表背后的记录" })).toBeVisible();
+    await expect(page.getByTestId("drill-record").first()).toBeVisible();
+  });
+}
+
+test("department changes a filter, opens its resolution figure and finds the issues behind it", async ({ page }) => {
+  await signInAs(page, "department");
+  await page.goto("/dashboard");
+  const form = page.getByTestId("dashboard-filters");
+  await form.getByLabel("时间粒度").selectOption("month");
+  await form.getByRole("button", { name: "应用筛选" }).click();
+  await expect(page).toHaveURL(/[?&]grain=month(&|$)/);
+  await openLargestRow(page, "resolution");
+  await expect(page).toHaveURL(/\/dashboard\/issues\?/);
+  await expect(page.getByTestId("drill-issue").first()).toBeVisible();
+});
