@@ -51,6 +51,11 @@ const schema = z.object({
     .regex(/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/, "EMAIL_FROM must be an address, e.g. voc@example.com or VoC <voc@example.com>")
     .default("VoC <voc@localhost>"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `npm run bench` only: serves /api/bench/*, bare routes to compare the real ones against. */
+  BENCH_ROUTES: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,8 +1,14 @@
-// `npm run bench -- [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30]`
-// Times every dashboard query on generated databases of each size, on the local PostgreSQL
-// server by default, prints a table and writes bench/results/latest.json. A database made for a
-// size is kept (voc_bench_<size>) and reused while its size and seed match.
-import { mkdirSync, writeFileSync } from "node:fs";
+// `npm run bench -- [--sections dashboards,intake,pages,memory] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30]`
+// dashboards: times every dashboard query on generated databases of each size, on the local
+// PostgreSQL server by default. A database made for a size is kept (voc_bench_<size>) and reused
+// while its size and seed match.
+// intake, pages, memory: the built app started as `npm start` starts it, on a fresh database
+// (voc_bench_intake_<time>, dropped after): records a second through the API next to a bare route
+// and pgbench, and on the embedded engine; each role's page time and JavaScript; the server's
+// peak memory (see scripts/bench/).
+// Prints a table per section and merges its figures into bench/results/latest.json, keeping the
+// figures of sections not run this time.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,8 +18,12 @@ import { openPglite, openPostgres, type Database, type DatabaseHandle } from "@/
 import { settings } from "@/db/schema";
 import { GENERATOR_SETTING, generateData, type GenerateResult } from "@/lib/generator";
 
+const allSections = ["dashboards", "intake", "pages", "memory"] as const;
+type Section = (typeof allSections)[number];
+
 const { values: args } = parseArgs({
   options: {
+    sections: { type: "string", default: allSections.join(",") },
     sizes: { type: "string", default: "100k,1m" },
     engine: { type: "string", default: "postgres" },
     runs: { type: "string", default: "30" },
@@ -21,16 +31,31 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "1" },
     days: { type: "string", default: "365" },
     server: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    port: { type: "string", default: "3400" },
+    duration: { type: "string", default: "10" },
+    "page-runs": { type: "string", default: "10" },
+    pgbench: { type: "string", default: "/usr/bin/pgbench" },
     out: { type: "string", default: "bench/results/latest.json" },
     help: { type: "boolean", short: "h" },
   },
 });
 
 if (args.help) {
-  console.log("usage: npm run bench -- [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1] [--server postgres://…/postgres]");
+  console.log(
+    "usage: npm run bench -- [--sections dashboards,intake,pages,memory] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1]\n" +
+      "                        [--server postgres://…/postgres] [--port 3400] [--duration 10] [--page-runs 10] [--pgbench /usr/bin/pgbench]",
+  );
   process.exit(0);
 }
 
+const sections = new Set<Section>();
+for (const name of args.sections.split(",").map((s) => s.trim()).filter(Boolean)) {
+  if (!(allSections as readonly string[]).includes(name)) {
+    console.error(`--sections: unknown section ${name} (known: ${allSections.join(", ")})`);
+    process.exit(2);
+  }
+  sections.add(name as Section);
+}
 const engine = args.engine === "pglite" ? "pglite" : "postgres";
 const runs = Math.max(1, Number(args.runs));
 const warmup = Math.max(0, Number(args.warmup));
@@ -116,8 +141,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
-const { dashboardQueries, defaultStatsFilters } = await import("@/lib/stats/registry");
-
 interface SizeResult {
   size: string;
   records: number;
@@ -127,112 +150,189 @@ interface SizeResult {
   queries: Record<string, { p50: number; p95: number; runs: number }>;
 }
 
-const results: SizeResult[] = [];
-for (const size of sizes) {
-  const { handle, made, marker: m } = await openSized(size);
-  try {
-    const filters = defaultStatsFilters(m.today);
-    const queries: SizeResult["queries"] = {};
-    for (const q of dashboardQueries) {
-      try {
-        for (let i = 0; i < warmup; i++) await q.run(handle.db, filters);
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const t = performance.now();
-          await q.run(handle.db, filters);
-          times.push(performance.now() - t);
-        }
-        times.sort((a, b) => a - b);
-        queries[q.name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs };
-      } catch (error) {
-        errors.push(`${size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
-      }
-    }
-    let rollupMismatches: number | null = null;
-    try {
-      const rows = (await handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
-      rollupMismatches = (rows.rows ?? rows)[0].n;
-    } catch (error) {
-      errors.push(`${size} rollup check: ${(error as Error).message.split("\n")[0]}`);
-    }
-    results.push({ size, records: m.records, today: m.today, generation: made, rollupMismatches, queries });
-  } finally {
-    await handle.close();
-  }
-}
-
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-// ---------------------------------------------------------------------------- report
-
-const smallest = results[0];
-const largest = results[results.length - 1];
-const names = dashboardQueries.map((q) => q.name);
-const growth = (name: string) => {
-  const a = smallest?.queries[name]?.p95;
-  const b = largest?.queries[name]?.p95;
-  return a && b && results.length > 1 ? Math.round((b / a) * 100) / 100 : null;
-};
-const worstP95 = Math.max(0, ...results.flatMap((r) => Object.values(r.queries).map((q) => q.p95)));
-const growths = names.map(growth).filter((g): g is number => g !== null);
-
-const header = ["query", ...results.flatMap((r) => [`p50 ${r.size}`, `p95 ${r.size}`]), "p95 growth"];
-const table = [
-  header,
-  ...names.map((name) => [
-    name,
-    ...results.flatMap((r) => [r.queries[name]?.p50, r.queries[name]?.p95].map((v) => (v === undefined ? "error" : v.toFixed(1)))),
-    growth(name)?.toFixed(2) ?? "",
-  ]),
-];
-const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-console.log(`dashboards on ${engine} (ms, ${runs} runs after ${warmup} warm-up, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
-for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
-  if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-}
-for (const r of results) {
-  if (r.generation) {
-    const g = r.generation;
-    console.log(
-      `generated ${r.size}: ${g.seconds.total.toFixed(1)} s, load ${Math.round(g.loadRowsPerSecond)} rows/s vs plain COPY ${g.copyRowsPerSecond ? Math.round(g.copyRowsPerSecond) : "n/a"} rows/s (${g.ratioToCopy ? (100 * g.ratioToCopy).toFixed(0) : "n/a"}%)`,
-    );
+/** Runs every dashboard query on each size; prints its table and returns its part of the JSON. */
+async function runDashboards(): Promise<Record<string, unknown>> {
+  const { dashboardQueries, defaultStatsFilters } = await import("@/lib/stats/registry");
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const { handle, made, marker: m } = await openSized(size);
+    try {
+      const filters = defaultStatsFilters(m.today);
+      const queries: SizeResult["queries"] = {};
+      for (const q of dashboardQueries) {
+        try {
+          for (let i = 0; i < warmup; i++) await q.run(handle.db, filters);
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            await q.run(handle.db, filters);
+            times.push(performance.now() - t);
+          }
+          times.sort((a, b) => a - b);
+          queries[q.name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs };
+        } catch (error) {
+          errors.push(`dashboards: ${size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
+        }
+      }
+      let rollupMismatches: number | null = null;
+      try {
+        const rows = (await handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+        rollupMismatches = (rows.rows ?? rows)[0].n;
+      } catch (error) {
+        errors.push(`dashboards: ${size} rollup check: ${(error as Error).message.split("\n")[0]}`);
+      }
+      results.push({ size, records: m.records, today: m.today, generation: made, rollupMismatches, queries });
+    } finally {
+      await handle.close();
+    }
   }
-  console.log(`rollup mismatches ${r.size}: ${r.rollupMismatches ?? "not checked"}`);
-}
-if (errors.length) console.log(`errors:\n  ${errors.join("\n  ")}`);
 
-const json = {
-  measured_at: new Date().toISOString(),
-  engine,
-  machine: { cores: os.cpus().length, load_average_1m: os.loadavg()[0] },
-  command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-  intake_rps_8: null,
-  pgbench_tps_8: null,
-  intake_ratio_vs_pgbench: null,
-  action_vs_route_ratio: null,
-  import_ratio_vs_copy: null,
-  dashboard_sizes: Object.fromEntries(results.map((r) => [r.size, { records: r.records, today: r.today, queries: r.queries }])),
-  dashboard_worst_p95_ms: results.length ? worstP95 : null,
-  dashboard_worst_growth: growths.length ? Math.max(...growths) : null,
-  rollup_mismatches: Object.fromEntries(results.map((r) => [r.size, r.rollupMismatches])),
-  generation: Object.fromEntries(
-    results
-      .filter((r) => r.generation)
-      .map((r) => [r.size, { seconds: r.generation!.seconds, load_rows_per_s: r.generation!.loadRowsPerSecond, copy_rows_per_s: r.generation!.copyRowsPerSecond, ratio: r.generation!.ratioToCopy }]),
-  ),
-  empty_page_js_kb: null,
-  public_page_js_kb: null,
-  public_page_js_ratio: null,
-  role_page_js_ratio_max: null,
-  pglite_vs_server_intake_ratio: null,
-  peak_rss_mb: null,
-  not_measured: ["intake", "pgbench", "server actions vs routes", "bulk import", "page JS", "memory"],
-  errors,
+  const smallest = results[0];
+  const largest = results[results.length - 1];
+  const names = dashboardQueries.map((q) => q.name);
+  const growth = (name: string) => {
+    const a = smallest?.queries[name]?.p95;
+    const b = largest?.queries[name]?.p95;
+    return a && b && results.length > 1 ? Math.round((b / a) * 100) / 100 : null;
+  };
+  const worstP95 = Math.max(0, ...results.flatMap((r) => Object.values(r.queries).map((q) => q.p95)));
+  const growths = names.map(growth).filter((g): g is number => g !== null);
+
+  console.log(`dashboards on ${engine} (ms, ${runs} runs after ${warmup} warm-up, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+  printTable([
+    ["query", ...results.flatMap((r) => [`p50 ${r.size}`, `p95 ${r.size}`]), "p95 growth"],
+    ...names.map((name) => [
+      name,
+      ...results.flatMap((r) => [r.queries[name]?.p50, r.queries[name]?.p95].map((v) => (v === undefined ? "error" : v.toFixed(1)))),
+      growth(name)?.toFixed(2) ?? "",
+    ]),
+  ]);
+  for (const r of results) {
+    if (r.generation) {
+      const g = r.generation;
+      console.log(
+        `generated ${r.size}: ${g.seconds.total.toFixed(1)} s, load ${Math.round(g.loadRowsPerSecond)} rows/s vs plain COPY ${g.copyRowsPerSecond ? Math.round(g.copyRowsPerSecond) : "n/a"} rows/s (${g.ratioToCopy ? (100 * g.ratioToCopy).toFixed(0) : "n/a"}%)`,
+      );
+    }
+    console.log(`rollup mismatches ${r.size}: ${r.rollupMismatches ?? "not checked"}`);
+  }
+
+  return {
+    measured_at: new Date().toISOString(),
+    engine,
+    machine: machine(),
+    command: command(),
+    dashboard_sizes: Object.fromEntries(results.map((r) => [r.size, { records: r.records, today: r.today, queries: r.queries }])),
+    dashboard_worst_p95_ms: results.length ? worstP95 : null,
+    dashboard_worst_growth: growths.length ? Math.max(...growths) : null,
+    rollup_mismatches: Object.fromEntries(results.map((r) => [r.size, r.rollupMismatches])),
+    generation: Object.fromEntries(
+      results
+        .filter((r) => r.generation)
+        .map((r) => [r.size, { seconds: r.generation!.seconds, load_rows_per_s: r.generation!.loadRowsPerSecond, copy_rows_per_s: r.generation!.copyRowsPerSecond, ratio: r.generation!.ratioToCopy }]),
+    ),
+  };
+}
+
+function machine() {
+  return { cores: os.cpus().length, load_average_1m: Math.round(os.loadavg()[0] * 10) / 10 };
+}
+
+function command(): string {
+  return `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
+}
+
+function printTable(table: string[][]): void {
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+}
+
+// ---------------------------------------------------------------------------- run and merge
+
+const figures: Record<string, unknown> = {};
+if (sections.has("dashboards")) Object.assign(figures, await runDashboards());
+if (sections.has("intake") || sections.has("pages") || sections.has("memory")) {
+  const { runAppSections } = await import("./bench/app");
+  Object.assign(
+    figures,
+    await runAppSections({
+      sections: { intake: sections.has("intake"), pages: sections.has("pages"), memory: sections.has("memory") },
+      server: args.server,
+      port: Number(args.port),
+      seconds: Math.max(1, Number(args.duration)),
+      pageRuns: Math.max(1, Number(args["page-runs"])),
+      pageWarmup: warmup,
+      pgbench: args.pgbench,
+      machine: machine(),
+      command: command(),
+      errors,
+      printTable,
+    }),
+  );
+}
+
+/**
+ * The figures of this run over those of earlier runs: a section not run keeps what it had, with
+ * its own measured_at. Every null figure says why in null_reasons.
+ */
+const outFile = path.resolve(args.out);
+let previous: Record<string, unknown> = {};
+if (existsSync(outFile)) {
+  try {
+    previous = JSON.parse(readFileSync(outFile, "utf8")) as Record<string, unknown>;
+  } catch {
+    console.error(`[bench] ${args.out} is not JSON; writing it anew`);
+  }
+}
+const reasons = { ...((previous.null_reasons as Record<string, string> | undefined) ?? {}), ...((figures.null_reasons as Record<string, string> | undefined) ?? {}) };
+const json: Record<string, unknown> = {
+  ...previous,
+  ...figures,
+  import_ratio_vs_copy: figures.import_ratio_vs_copy ?? previous.import_ratio_vs_copy ?? null,
+  sections_run: { ...((previous.sections_run as Record<string, string> | undefined) ?? {}), ...Object.fromEntries([...sections].map((s) => [s, new Date().toISOString()])) },
+  // Errors are "<section>: …"; an earlier run's stay only while their section is not run again.
+  errors: [...((previous.errors as string[] | undefined) ?? []).filter((e) => !sections.has(sectionOf(e))), ...errors],
 };
-mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
-writeFileSync(path.resolve(args.out), `${JSON.stringify(json, null, 2)}\n`);
+if (json.import_ratio_vs_copy === null) reasons.import_ratio_vs_copy ??= "bulk import against COPY is not measured by npm run bench yet";
+// The headline figures are always there, null until their section has run.
+const headline: Record<string, Section> = {
+  dashboard_worst_p95_ms: "dashboards",
+  intake_rps_8: "intake",
+  pgbench_tps_8: "intake",
+  intake_ratio_vs_pgbench: "intake",
+  action_vs_route_ratio: "intake",
+  pglite_vs_server_intake_ratio: "intake",
+  empty_page_js_kb: "pages",
+  public_page_js_kb: "pages",
+  public_page_js_ratio: "pages",
+  role_page_js_ratio_max: "pages",
+  peak_rss_mb: "memory",
+};
+for (const [key, section] of Object.entries(headline)) {
+  if (json[key] !== undefined) continue;
+  json[key] = null;
+  reasons[key] = `the ${section} section has not run (npm run bench -- --sections ${section})`;
+}
+for (const [key, value] of Object.entries(json)) {
+  if (value !== null) delete reasons[key];
+  else reasons[key] ??= "not measured by any run recorded here";
+}
+json.null_reasons = reasons;
+json.not_measured = Object.keys(reasons);
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
 console.log(`wrote ${args.out}`);
+if (errors.length) console.log(`errors:\n  ${errors.join("\n  ")}`);
 process.exit(errors.length ? 1 : 0);
+
+function sectionOf(error: string): Section {
+  const prefix = error.split(":")[0];
+  return (allSections as readonly string[]).includes(prefix) ? (prefix as Section) : "dashboards";
+}
