@@ -61,7 +61,7 @@ test("GET /api/v1/openapi.json is an OpenAPI 3.1.0 document", async ({ request }
   expect(response.headers()["content-type"]).toContain("application/json");
   const document = JSON.parse(await response.text()) as OpenApi;
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths).sort()).toEqual(["/api/v1/records", "/api/v1/records/bulk", "/api/v1/records/{id}", "/api/v1/regions"]);
+  expect(Object.keys(document.paths).sort()).toEqual(["/api/v1/records", "/api/v1/records/bulk", "/api/v1/records/{id}", "/api/v1/regions", "/api/v1/stats/{figure}"]);
 });
 
 test.describe("a visitor without an account, without JavaScript", () => {
@@ -71,7 +71,7 @@ test.describe("a visitor without an account, without JavaScript", () => {
     await page.goto("/developers");
     await expect(page).toHaveURL(/\/developers$/);
     await expect(page.getByRole("heading", { level: 1, name: "接口文档" })).toBeVisible();
-    for (const endpoint of ["POST /api/v1/records", "GET /api/v1/records", "POST /api/v1/records/bulk", "GET /api/v1/records/{id}", "GET /api/v1/regions"]) {
+    for (const endpoint of ["POST /api/v1/records", "GET /api/v1/records", "POST /api/v1/records/bulk", "GET /api/v1/records/{id}", "GET /api/v1/regions", "GET /api/v1/stats/{figure}"]) {
       await expect(page.getByRole("heading", { name: endpoint, exact: true })).toBeVisible();
     }
     await expect(page.locator("#createRecord pre").last()).toContainText("curl -X POST");
