@@ -1,4 +1,4 @@
-// `npm run bench -- [--sections dashboards,intake,pages,memory] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30]`
+// `npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30] [--import-rows 20000]`
 // dashboards: times every dashboard query on generated databases of each size, on the local
 // PostgreSQL server by default. A database made for a size is kept (voc_bench_<size>) and reused
 // while its size and seed match.
@@ -6,6 +6,9 @@
 // (voc_bench_intake_<time>, dropped after): records a second through the API next to a bare route
 // and pgbench, and on the embedded engine; each role's page time and JavaScript; the server's
 // peak memory (see scripts/bench/).
+// import: CSV rows a second through previewImport + commitImport on a fresh database
+// (voc_bench_import_<time>, dropped after; --engine pglite: a temporary embedded one) next to a
+// plain COPY of as many rows (scripts/bench/import.ts).
 // Prints a table per section and merges its figures into bench/results/latest.json, keeping the
 // figures of sections not run this time.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +21,7 @@ import { openPglite, openPostgres, type Database, type DatabaseHandle } from "@/
 import { settings } from "@/db/schema";
 import { GENERATOR_SETTING, generateData, type GenerateResult } from "@/lib/generator";
 
-const allSections = ["dashboards", "intake", "pages", "memory"] as const;
+const allSections = ["dashboards", "intake", "pages", "memory", "import"] as const;
 type Section = (typeof allSections)[number];
 
 const { values: args } = parseArgs({
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3400" },
     duration: { type: "string", default: "10" },
     "page-runs": { type: "string", default: "10" },
+    "import-rows": { type: "string", default: "20000" },
     pgbench: { type: "string", default: "/usr/bin/pgbench" },
     out: { type: "string", default: "bench/results/latest.json" },
     help: { type: "boolean", short: "h" },
@@ -42,8 +46,8 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    "usage: npm run bench -- [--sections dashboards,intake,pages,memory] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1]\n" +
-      "                        [--server postgres://…/postgres] [--port 3400] [--duration 10] [--page-runs 10] [--pgbench /usr/bin/pgbench]",
+    "usage: npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1]\n" +
+      "                        [--server postgres://…/postgres] [--port 3400] [--duration 10] [--page-runs 10] [--pgbench /usr/bin/pgbench] [--import-rows 20000]",
   );
   process.exit(0);
 }
@@ -275,6 +279,14 @@ if (sections.has("intake") || sections.has("pages") || sections.has("memory")) {
       errors,
       printTable,
     }),
+  );
+}
+
+if (sections.has("import")) {
+  const { runImportSection } = await import("./bench/import");
+  Object.assign(
+    figures,
+    await runImportSection({ engine, server: args.server, rows: Math.max(1, Number(args["import-rows"])), machine, errors, printTable }),
   );
 }
 
