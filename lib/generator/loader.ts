@@ -1,5 +1,6 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
 import type { Sql, TransactionSql } from "postgres";
 import type { Database, Engine } from "@/db/client";
@@ -21,7 +22,7 @@ export interface LoadHooks {
 
 interface Session {
   query(text: string): Promise<Record<string, unknown>[]>;
-  copy(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  copy(table: string, columns: readonly string[], chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>): Promise<void>;
 }
 
 export function engineOf(db: Database): Engine {
@@ -49,7 +50,7 @@ function postgresSession(tx: TransactionSql): Session {
     },
     async copy(table, columns, chunks) {
       const writable = await tx.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`).writable();
-      await pipeline(Readable.from(chunks), writable);
+      await writeAhead(writable, chunks);
     },
   };
 }
@@ -67,7 +68,33 @@ function pgliteSession(tx: PgliteTransaction): Session {
   };
 }
 
-export async function loadRecords(db: Database, chunks: AsyncIterable<string>, options: { rows: number; rebuildIndexes: boolean }, hooks: LoadHooks): Promise<void> {
+/**
+ * Feeds COPY while the next chunks are built: up to `depth` chunks wait in the stream, so the
+ * server has rows to ingest on its own core while Node builds more on this one. A plain
+ * pipeline would wait for each chunk to reach the socket before building the next (the
+ * stream's high-water mark is far below a chunk), which puts building and ingesting in series.
+ */
+async function writeAhead(writable: Writable, chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>, depth = 4): Promise<void> {
+  const done = finished(writable);
+  done.catch(() => {});
+  const written: Promise<void>[] = [];
+  try {
+    for await (const chunk of chunks) {
+      written.push(new Promise((resolve, reject) => writable.write(chunk, (error) => (error ? reject(error) : resolve()))));
+      written[written.length - 1].catch(() => {});
+      if (written.length >= depth) await Promise.race([written.shift()!, done]);
+      // Building is synchronous: give the socket a turn to send what is queued.
+      else await nextTurn();
+    }
+    writable.end();
+    await done;
+  } catch (error) {
+    writable.destroy(error as Error);
+    throw error;
+  }
+}
+
+export async function loadRecords(db: Database, chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>, options: { rows: number; rebuildIndexes: boolean }, hooks: LoadHooks): Promise<void> {
   await inSession(db, async (session) => {
     const [{ superuser }] = await session.query("SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user");
     if (superuser) await session.query("SET LOCAL session_replication_role = replica");
@@ -100,7 +127,7 @@ export async function loadRecords(db: Database, chunks: AsyncIterable<string>, o
  * The yardstick: the same rows by plain COPY into an unlogged table with the records' columns
  * and no index, constraint or trigger. Returns the seconds it took.
  */
-export async function timePlainCopy(db: Database, chunks: string[]): Promise<number> {
+export async function timePlainCopy(db: Database, chunks: readonly (string | Uint8Array<ArrayBuffer>)[]): Promise<number> {
   const table = "voc_generator_copy_baseline";
   await inSession(db, async (session) => {
     await session.query(`DROP TABLE IF EXISTS ${table}`);

@@ -352,8 +352,8 @@ export class RecordFactory {
     this.tally.byKind[kind]++;
     this.tally.byChannel[channel]++;
     const occurredIso = this.shanghaiTime(occurred - dayStart);
-    const dueAt = kind === "complaint" ? new Date(occurred + 15 * DAY).toISOString() : NULL;
-    const updatedIso = updated === occurred ? occurredIso : new Date(updated).toISOString();
+    const dueAt = kind === "complaint" ? isoTime(occurred + 15 * DAY) : NULL;
+    const updatedIso = updated === occurred ? occurredIso : isoTime(updated);
     const urgency = this.urgency[kind].pick(r);
     const categoryId = this.org.categories.get(category)!.id;
     return `${this.nextId++}\t${kind}\t${channel}\t${source}\t${sourceUrl}\t${externalId}\t${siteId}\t${teamId}\t${categoryId}\t${region}\t${callReference}\t${summary}\t${words}\t${urgency}\t${valuable}\t${status}\t${dismissedReason}\t${issueId}\t${authorId}\t${tracking}\t${contact}\t${digest}\t${moderation}\t${dueAt}\t${occurredIso}\t${occurredIso}\t${updatedIso}\t${status === "new" ? 1 : 2}\n`;
@@ -365,6 +365,21 @@ function escapeText(t: { summary: string; words: string[] }): Text {
 }
 
 const two = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+const three = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+const isoDates = new Map<number, string>();
+
+/** The same text as `new Date(ms).toISOString()` for whole milliseconds, the date part formatted once a day. */
+export function isoTime(ms: number): string {
+  const day = Math.floor(ms / DAY);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    isoDates.set(day, date);
+  }
+  const rest = ms - day * DAY;
+  const seconds = Math.floor(rest / 1000);
+  return `${date}T${two[Math.floor(seconds / 3600)]}:${two[Math.floor(seconds / 60) % 60]}:${two[seconds % 60]}.${three[rest % 1000]}Z`;
+}
 
 const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
