@@ -69,17 +69,10 @@ CREATE FUNCTION voc_record_slots(kind record_kind, ch channel) RETURNS integer[]
   FROM (SELECT array_length(enum_range(NULL::record_kind), 1) AS k, array_length(enum_range(NULL::channel), 1) AS c) AS n
 $$;
 --> statement-breakpoint
-CREATE FUNCTION voc_slot_array(len integer, slot integer, n integer) RETURNS integer[]
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_agg(CASE WHEN i = slot THEN n ELSE 0 END ORDER BY i) FROM generate_series(1, len) AS i
-$$;
---> statement-breakpoint
 CREATE FUNCTION voc_int_array_add(a integer[], b integer[]) RETURNS integer[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS u(x, y, i)
 $$;
---> statement-breakpoint
-CREATE AGGREGATE voc_int_array_sum(integer[]) (SFUNC = voc_int_array_add, STYPE = integer[]);
 --> statement-breakpoint
 -- An array of `len` counts from (slot, count) pairs; a slot given twice is summed.
 CREATE FUNCTION voc_array_from_pairs(len integer, slots integer[], ns integer[]) RETURNS integer[]
@@ -95,31 +88,31 @@ DECLARE
   record_len integer := voc_record_cell_length();
 BEGIN
   INSERT INTO record_day_cells AS c (day, site_id, category_id, counts, refreshed_at)
-  SELECT g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(record_len, g.slot, g.n)), now()
+  SELECT g.day, g.site_id, g.category_id, voc_array_from_pairs(record_len, array_agg(s.slot), array_agg(g.n)), now()
   FROM (
-    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, s.slot, sign * count(*)::integer AS n
-    FROM unnest(changed) AS r CROSS JOIN LATERAL unnest(voc_record_slots(r.kind, r.channel)) AS s(slot) GROUP BY 1, 2, 3, 4
-  ) AS g
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, r.kind, r.channel, sign * count(*)::integer AS n
+    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4, 5
+  ) AS g CROSS JOIN LATERAL unnest(voc_record_slots(g.kind, g.channel)) AS s(slot)
   GROUP BY g.day, g.site_id, g.category_id
   ORDER BY g.day, g.site_id, g.category_id
   ON CONFLICT (day, site_id, category_id) DO UPDATE
     SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
 
   INSERT INTO region_day_cells AS c (kind_slot, day, site_id, category_id, counts, refreshed_at)
-  SELECT g.kind_slot, g.day, g.site_id, g.category_id, voc_int_array_sum(voc_slot_array(35, g.province, g.n)), now()
+  SELECT ks.kind_slot, g.day, g.site_id, g.category_id, voc_array_from_pairs(35, array_agg(voc_province_index(g.prefix)), array_agg(g.n)), now()
   FROM (
-    SELECT ks.kind_slot, voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id,
-      voc_province_index(r.region_code) AS province, sign * count(*)::integer AS n
-    FROM unnest(changed) AS r CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(r.kind))) AS ks(kind_slot) GROUP BY 1, 2, 3, 4, 5
-  ) AS g
-  GROUP BY g.kind_slot, g.day, g.site_id, g.category_id
-  ORDER BY g.kind_slot, g.day, g.site_id, g.category_id
+    SELECT voc_local_day(r.occurred_at) AS day, coalesce(r.site_id, 0) AS site_id, r.category_id, r.kind, left(r.region_code, 2) AS prefix,
+      sign * count(*)::integer AS n
+    FROM unnest(changed) AS r GROUP BY 1, 2, 3, 4, 5
+  ) AS g CROSS JOIN LATERAL (VALUES (0), (voc_kind_index(g.kind))) AS ks(kind_slot)
+  GROUP BY ks.kind_slot, g.day, g.site_id, g.category_id
+  ORDER BY ks.kind_slot, g.day, g.site_id, g.category_id
   ON CONFLICT (kind_slot, day, site_id, category_id) DO UPDATE
     SET counts = voc_int_array_add(c.counts, excluded.counts), refreshed_at = excluded.refreshed_at;
 
   INSERT INTO team_day_cells AS c (day, team_id, filed, linked, refreshed_at)
-  SELECT g.day, g.team_id, voc_int_array_sum(voc_slot_array(kinds, g.slot, g.n)),
-    voc_int_array_sum(voc_slot_array(kinds, g.slot, g.linked)), now()
+  SELECT g.day, g.team_id, voc_array_from_pairs(kinds, array_agg(g.slot), array_agg(g.n)),
+    voc_array_from_pairs(kinds, array_agg(g.slot), array_agg(g.linked)), now()
   FROM (
     SELECT voc_local_day(r.occurred_at) AS day, r.team_id, voc_kind_index(r.kind) AS slot,
       sign * count(*)::integer AS n, sign * (count(*) FILTER (WHERE r.issue_id IS NOT NULL))::integer AS linked
