@@ -43,6 +43,77 @@ function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+const fieldClass = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-rose-400";
+
+/** The note or reason of a decision, with its hint, or its errors in the hint's place. */
+function DecisionTextField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  multiline = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  errors?: string[];
+  defaultValue?: string;
+  /** A required, several-line answer (a reason) rather than an optional one-line note. */
+  multiline?: boolean;
+}) {
+  const field = {
+    id,
+    name,
+    autoFocus: true,
+    defaultValue: defaultValue ?? "",
+    maxLength: 1000,
+    "aria-describedby": errors ? `${id}-error` : `${id}-hint`,
+    "aria-invalid": errors ? true : undefined,
+    className: fieldClass,
+  };
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {multiline ? <textarea {...field} rows={3} required /> : <input {...field} />}
+      {errors ? <FieldErrors id={`${id}-error`} errors={errors} /> : <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
+    </>
+  );
+}
+
+function DecisionButtons({
+  variant,
+  label,
+  busy,
+  pending,
+  strings,
+  onCancel,
+}: {
+  variant: "primary" | "danger";
+  label: string;
+  /** This decision is being saved. */
+  busy: boolean;
+  /** Any decision is being saved. */
+  pending: boolean;
+  strings: Pick<VerificationStrings, "working" | "cancel">;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex gap-2">
+      <button type="submit" disabled={pending} className={buttonClass(variant, "sm")}>
+        {busy ? strings.working : label}
+      </button>
+      <button type="button" className={buttonClass("ghost", "sm")} onClick={onCancel}>
+        {strings.cancel}
+      </button>
+    </div>
+  );
+}
+
 /**
  * The management post's three answers to a reported issue: verify it, reject it with a reason
  * that goes back to whoever raised it, or merge it into the same problem from another site.
@@ -111,58 +182,16 @@ export function VerificationDecision({
       {mode === "verify" ? (
         <form id={panel("verify")} action={verify} className="space-y-2 rounded-lg bg-slate-50 p-3">
           {hidden}
-          <label htmlFor={`${base}-note`} className="block text-sm font-medium text-slate-700">
-            {strings.note}
-          </label>
-          <input
-            id={`${base}-note`}
-            name="note"
-            autoFocus
-            defaultValue={verifyState.values?.note ?? ""}
-            maxLength={1000}
-            aria-describedby={noteErrors ? `${base}-note-error` : `${base}-note-hint`}
-            aria-invalid={noteErrors ? true : undefined}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-rose-400"
-          />
-          {noteErrors ? <FieldErrors id={`${base}-note-error`} errors={noteErrors} /> : <p id={`${base}-note-hint`} className="text-xs text-slate-500">{strings.noteHint}</p>}
-          <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
-              {verifying ? strings.working : strings.confirmVerify}
-            </button>
-            <button type="button" className={buttonClass("ghost", "sm")} onClick={() => setMode(null)}>
-              {strings.cancel}
-            </button>
-          </div>
+          <DecisionTextField id={`${base}-note`} name="note" label={strings.note} hint={strings.noteHint} errors={noteErrors} defaultValue={verifyState.values?.note} />
+          <DecisionButtons variant="primary" label={strings.confirmVerify} busy={verifying} pending={pending} strings={strings} onCancel={() => setMode(null)} />
         </form>
       ) : null}
 
       {mode === "reject" ? (
         <form id={panel("reject")} action={reject} className="space-y-2 rounded-lg bg-rose-50/60 p-3">
           {hidden}
-          <label htmlFor={`${base}-reason`} className="block text-sm font-medium text-slate-700">
-            {strings.reason}
-          </label>
-          <textarea
-            id={`${base}-reason`}
-            name="reason"
-            rows={3}
-            autoFocus
-            required
-            defaultValue={rejectState.values?.reason ?? ""}
-            maxLength={1000}
-            aria-describedby={rejectErrors ? `${base}-reason-error` : `${base}-reason-hint`}
-            aria-invalid={rejectErrors ? true : undefined}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-rose-400"
-          />
-          {rejectErrors ? <FieldErrors id={`${base}-reason-error`} errors={rejectErrors} /> : <p id={`${base}-reason-hint`} className="text-xs text-slate-500">{strings.reasonHint}</p>}
-          <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={buttonClass("danger", "sm")}>
-              {rejecting ? strings.working : strings.confirmReject}
-            </button>
-            <button type="button" className={buttonClass("ghost", "sm")} onClick={() => setMode(null)}>
-              {strings.cancel}
-            </button>
-          </div>
+          <DecisionTextField id={`${base}-reason`} name="reason" label={strings.reason} hint={strings.reasonHint} errors={rejectErrors} defaultValue={rejectState.values?.reason} multiline />
+          <DecisionButtons variant="danger" label={strings.confirmReject} busy={rejecting} pending={pending} strings={strings} onCancel={() => setMode(null)} />
         </form>
       ) : null}
 
@@ -210,14 +239,7 @@ export function VerificationDecision({
             </p>
             <FieldErrors id={`${base}-target-error`} errors={targetErrors} />
           </div>
-          <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={buttonClass("primary", "sm")}>
-              {merging ? strings.working : strings.confirmMerge}
-            </button>
-            <button type="button" className={buttonClass("ghost", "sm")} onClick={() => setMode(null)}>
-              {strings.cancel}
-            </button>
-          </div>
+          <DecisionButtons variant="primary" label={strings.confirmMerge} busy={merging} pending={pending} strings={strings} onCancel={() => setMode(null)} />
         </form>
       ) : null}
 
