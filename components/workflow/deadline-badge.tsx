@@ -1,5 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
+import { Td } from "@/components/ui/table";
+import type { ActionStatus } from "@/db/schema";
 import type { Deadline } from "@/lib/workflow";
 
 const DAY = 86_400_000;
@@ -36,5 +39,34 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       </div>
       <span className="text-xs tabular-nums text-slate-500">{clamped}%</span>
     </div>
+  );
+}
+
+/**
+ * The owner, due date, progress and state cells of an action's row, as the department's and
+ * the management post's action lists show them.
+ */
+export async function ActionTrackingCells({
+  action,
+}: {
+  action: { ownerName: string | null; dueOn: string | null; progress: number; status: ActionStatus; deadline: Deadline | null | undefined };
+}) {
+  const [t, format] = [await getTranslations(), await getFormatter()];
+  return (
+    <>
+      <Td className="text-slate-600">{action.ownerName ?? "—"}</Td>
+      <Td className={`whitespace-nowrap tabular-nums ${action.deadline === "overdue" ? "text-rose-700" : "text-slate-600"}`}>
+        {action.dueOn ? format.dateTime(new Date(`${action.dueOn}T00:00:00+08:00`), { dateStyle: "medium" }) : "—"}
+      </Td>
+      <Td>
+        <ProgressBar value={action.progress} label={t("fields.progress")} />
+      </Td>
+      <Td>
+        <span className="inline-flex flex-wrap gap-1">
+          <ActionStatusBadge status={action.status} />
+          <DeadlineBadge state={action.deadline} />
+        </span>
+      </Td>
+    </>
   );
 }

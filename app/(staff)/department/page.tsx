@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ActionStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -8,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
-import { DeadlineBadge, ProgressBar } from "@/components/workflow/deadline-badge";
+import { ActionTrackingCells } from "@/components/workflow/deadline-badge";
 import { getDb } from "@/db";
 import { listDepartmentActions } from "@/db/queries/actions";
 import { getOpenMeeting } from "@/db/queries/meetings";
@@ -38,7 +37,6 @@ export default async function DepartmentHome({ searchParams }: { searchParams: P
     all: mine.length,
   };
   const shown = mine.filter((a) => (view === "open" ? isOpen(a) : view === "overdue" ? a.deadline === "overdue" : view === "done" ? a.status === "done" || a.status === "verified" : true));
-  const date = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });
 
   return (
     <>
@@ -97,17 +95,7 @@ export default async function DepartmentHome({ searchParams }: { searchParams: P
                 <Td>
                   <Badge tone="brand">{t(`disposition.${a.disposition}`)}</Badge>
                 </Td>
-                <Td className="text-slate-600">{a.ownerName ?? "—"}</Td>
-                <Td className={`whitespace-nowrap tabular-nums ${a.deadline === "overdue" ? "text-rose-700" : "text-slate-600"}`}>{a.dueOn ? date(a.dueOn) : "—"}</Td>
-                <Td>
-                  <ProgressBar value={a.progress} label={t("fields.progress")} />
-                </Td>
-                <Td>
-                  <span className="inline-flex flex-wrap gap-1">
-                    <ActionStatusBadge status={a.status} />
-                    <DeadlineBadge state={a.deadline} />
-                  </span>
-                </Td>
+                <ActionTrackingCells action={a} />
               </tr>
             ))}
           </Table>

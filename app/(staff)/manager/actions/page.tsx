@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ActionStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +9,7 @@ import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, Td } from "@/components/ui/table";
 import { ActionReopenForm, ActionVerifyForm, IssueResolveForm } from "@/components/workflow/action-review-forms";
 import { actionFormStrings } from "@/components/workflow/action-strings";
-import { DeadlineBadge, ProgressBar } from "@/components/workflow/deadline-badge";
+import { ActionTrackingCells } from "@/components/workflow/deadline-badge";
 import { NoticeBanner } from "@/components/workflow/notice-banner";
 import { getDb } from "@/db";
 import { countUnverifiedByIssue, listActionsForReview, listIssuesReadyToResolve, listRecentlyVerifiedActions } from "@/db/queries/actions";
@@ -46,7 +45,6 @@ export default async function ManagerActionsPage({ searchParams }: { searchParam
   const open = withClock.filter((a) => a.status !== "done");
   const overdue = open.filter((a) => a.deadline === "overdue").length;
   const unverified = await countUnverifiedByIssue(db, [...new Set(done.map((a) => a.issueId))]);
-  const date = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });
 
   return (
     <>
@@ -138,17 +136,7 @@ export default async function ManagerActionsPage({ searchParams }: { searchParam
                     <p className="mt-0.5 text-xs text-slate-500">{t(`disposition.${a.disposition}`)}</p>
                   </Td>
                   <Td className="text-slate-600">{localName(a.department, locale)}</Td>
-                  <Td className="text-slate-600">{a.ownerName ?? "—"}</Td>
-                  <Td className={`whitespace-nowrap tabular-nums ${a.deadline === "overdue" ? "text-rose-700" : "text-slate-600"}`}>{a.dueOn ? date(a.dueOn) : "—"}</Td>
-                  <Td>
-                    <ProgressBar value={a.progress} label={t("fields.progress")} />
-                  </Td>
-                  <Td>
-                    <span className="inline-flex flex-wrap gap-1">
-                      <ActionStatusBadge status={a.status} />
-                      <DeadlineBadge state={a.deadline} />
-                    </span>
-                  </Td>
+                  <ActionTrackingCells action={a} />
                 </tr>
               ))}
             </Table>
