@@ -1,4 +1,4 @@
-// `npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 30] [--import-rows 20000]`
+// `npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 60] [--import-rows 20000]`
 // dashboards: times every dashboard query on generated databases of each size, on the local
 // PostgreSQL server by default. A database made for a size is kept (voc_bench_<size>) and reused
 // while its size and seed match.
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     sections: { type: "string", default: allSections.join(",") },
     sizes: { type: "string", default: "100k,1m" },
     engine: { type: "string", default: "postgres" },
-    runs: { type: "string", default: "30" },
+    runs: { type: "string", default: "60" },
     warmup: { type: "string", default: "3" },
     seed: { type: "string", default: "1" },
     days: { type: "string", default: "365" },
@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    "usage: npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 30] [--warmup 3] [--seed 1]\n" +
+    "usage: npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 60] [--warmup 3] [--seed 1]\n" +
       "                        [--server postgres://…/postgres] [--port 3400] [--duration 10] [--page-runs 10] [--pgbench /usr/bin/pgbench] [--import-rows 20000]",
   );
   process.exit(0);
@@ -158,41 +158,63 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-/** Runs every dashboard query on each size; prints its table and returns its part of the JSON. */
+/**
+ * Runs every dashboard query on each size; prints its table and returns its part of the JSON.
+ * The sizes are open at once and timed in turns (run i of a query on every size, the order of the
+ * sizes rotating each turn), so a burst of load on this shared machine falls on every size alike
+ * instead of on whichever size happened to run then: the growth is a ratio measured in one run.
+ */
 async function runDashboards(): Promise<Record<string, unknown>> {
   const { dashboardQueries, defaultStatsFilters } = await import("@/lib/stats/registry");
+  const opened: { size: string; handle: DatabaseHandle; made: GenerateResult | null; marker: Marker }[] = [];
   const results: SizeResult[] = [];
-  for (const size of sizes) {
-    const { handle, made, marker: m } = await openSized(size);
-    try {
-      const filters = defaultStatsFilters(m.today);
-      const queries: SizeResult["queries"] = {};
-      for (const q of dashboardQueries) {
+  try {
+    for (const size of sizes) opened.push({ size, ...(await openSized(size)) });
+    const timings = new Map<string, Map<string, number[]>>(opened.map((o) => [o.size, new Map()]));
+    const failed = new Set<string>();
+    for (const q of dashboardQueries) {
+      for (const o of opened) {
         try {
-          for (let i = 0; i < warmup; i++) await q.run(handle.db, filters);
-          const times: number[] = [];
-          for (let i = 0; i < runs; i++) {
-            const t = performance.now();
-            await q.run(handle.db, filters);
-            times.push(performance.now() - t);
-          }
-          times.sort((a, b) => a - b);
-          queries[q.name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs };
+          for (let i = 0; i < warmup; i++) await q.run(o.handle.db, defaultStatsFilters(o.marker.today));
+          timings.get(o.size)!.set(q.name, []);
         } catch (error) {
-          errors.push(`dashboards: ${size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
+          failed.add(`${o.size}/${q.name}`);
+          errors.push(`dashboards: ${o.size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
         }
+      }
+      for (let i = 0; i < runs; i++) {
+        for (let k = 0; k < opened.length; k++) {
+          const o = opened[(i + k) % opened.length];
+          if (failed.has(`${o.size}/${q.name}`)) continue;
+          try {
+            const t = performance.now();
+            await q.run(o.handle.db, defaultStatsFilters(o.marker.today));
+            timings.get(o.size)!.get(q.name)!.push(performance.now() - t);
+          } catch (error) {
+            failed.add(`${o.size}/${q.name}`);
+            timings.get(o.size)!.delete(q.name);
+            errors.push(`dashboards: ${o.size} ${q.name}: ${(error as Error).message.split("\n")[0]}`);
+          }
+        }
+      }
+    }
+    for (const o of opened) {
+      const queries: SizeResult["queries"] = {};
+      for (const [name, times] of timings.get(o.size)!) {
+        times.sort((a, b) => a - b);
+        queries[name] = { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs: times.length };
       }
       let rollupMismatches: number | null = null;
       try {
-        const rows = (await handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+        const rows = (await o.handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
         rollupMismatches = (rows.rows ?? rows)[0].n;
       } catch (error) {
-        errors.push(`dashboards: ${size} rollup check: ${(error as Error).message.split("\n")[0]}`);
+        errors.push(`dashboards: ${o.size} rollup check: ${(error as Error).message.split("\n")[0]}`);
       }
-      results.push({ size, records: m.records, today: m.today, generation: made, rollupMismatches, queries });
-    } finally {
-      await handle.close();
+      results.push({ size: o.size, records: o.marker.records, today: o.marker.today, generation: o.made, rollupMismatches, queries });
     }
+  } finally {
+    for (const o of opened) await o.handle.close();
   }
 
   const smallest = results[0];
@@ -206,7 +228,7 @@ async function runDashboards(): Promise<Record<string, unknown>> {
   const worstP95 = Math.max(0, ...results.flatMap((r) => Object.values(r.queries).map((q) => q.p95)));
   const growths = names.map(growth).filter((g): g is number => g !== null);
 
-  console.log(`dashboards on ${engine} (ms, ${runs} runs after ${warmup} warm-up, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+  console.log(`dashboards on ${engine} (ms, ${runs} runs after ${warmup} warm-up, the sizes in turns, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
   printTable([
     ["query", ...results.flatMap((r) => [`p50 ${r.size}`, `p95 ${r.size}`]), "p95 growth"],
     ...names.map((name) => [
