@@ -12,7 +12,7 @@ import { getRegion, resolveRegionName } from "@/lib/regions";
 import { channelRecordInput, recordLimits, type ChannelRecordInput } from "@/lib/validation/record";
 import { errorKeyMap, messageKey } from "@/lib/validation/errors";
 import type { Viewer } from "@/lib/viewer";
-import { complaintDays } from "./records";
+import { claimBatch, writeBatchRecords } from "./imports-write";
 
 /**
  * Other-channel intake in bulk: a CSV or Excel export, or a handful of e-mails, is read,
@@ -645,6 +645,9 @@ export async function getImportBatch(db: Executor, viewer: Viewer, batchId: numb
  * Turns the batch into records in one transaction, each the way `createRecord` makes one (masked
  * text, the complaint clock, the author's site, an audit row), and marks the batch committed.
  * `all_or_nothing` refuses when any row is invalid; `valid_only` skips the invalid rows.
+ * The rows were validated and masked by the preview and are stored so: the commit checks again
+ * only what the world can change since (categories, regions, external ids taken), and writes the
+ * whole batch in set-based statements in the database (./imports-write.ts), not row by row.
  */
 export async function commitImport(db: Database, viewer: Viewer, input: { batchId: number; mode: ImportMode }): Promise<ImportCommitResult> {
   assertCan(viewer, "record.import");
@@ -652,101 +655,35 @@ export async function commitImport(db: Database, viewer: Viewer, input: { batchI
   if (!(importModes as readonly string[]).includes(input.mode)) throw new ExpectedError("Unknown commit mode.");
 
   return db.transaction(async (tx) => {
-    // Claims the batch: a second commit waits here and then finds it committed.
-    const [claimed] = await tx
-      .update(importBatches)
-      .set({ status: "committing" })
-      .where(and(eq(importBatches.id, input.batchId), eq(importBatches.createdBy, viewer.id), eq(importBatches.status, "previewed")))
-      .returning({ id: importBatches.id });
-    const batch = await getImportBatch(tx, viewer, input.batchId);
-    if (!claimed) throw new Conflict("这批数据已经保存过了。This batch has already been committed.");
-
-    const previewedValid = batch.rows.filter(isValidRow);
-    const invalidCount = batch.rows.length - previewedValid.length;
+    // A second commit waits here on the batch's row and then finds nothing to claim.
+    const batch = await claimBatch(tx, viewer, input.batchId);
+    if (!batch) {
+      // Someone else's batch, or none, is not found; one's own already committed is a conflict.
+      await getImportBatch(tx, viewer, input.batchId);
+      throw new Conflict("这批数据已经保存过了。This batch has already been committed.");
+    }
+    const invalidCount = batch.invalidRows.length;
     if (input.mode === "all_or_nothing" && invalidCount > 0) throw new ImportRefused("invalidRows", { count: invalidCount });
-    if (previewedValid.length === 0) throw new ImportRefused("noValidRows");
+    if (batch.rowCount - invalidCount === 0) throw new ImportRefused("noValidRows");
 
     // The world may have moved since the preview (a category retired, the same e-mail imported
-    // by someone else): check again, and refuse rather than save something the preview did not show.
-    const rechecked = await checkRows(
-      tx,
-      previewedValid.map(({ row, file, values }) => ({ row, file, values })),
-      {},
-    );
-    const stale = rechecked.filter((r) => !isValidRow(r)).map((r) => r.row);
-    if (stale.length > 0) {
+    // by someone else): the write checks again, and saves nothing the preview did not show.
+    let outcome: Awaited<ReturnType<typeof writeBatchRecords>>;
+    try {
+      outcome = await writeBatchRecords(tx, viewer, batch.id, input.mode);
+    } catch (error) {
+      // Another batch with the same external id, committed at the same moment, got there first.
+      if (isExternalIdTaken(error)) throw new Conflict("部分记录刚被另一次导入保存，请重新上传预览。Some rows were just saved by another import; preview the file again.");
+      throw error;
+    }
+    if ("stale" in outcome) {
+      const stale = outcome.stale;
       throw new Conflict(`第 ${stale.join("、")} 行在预览后已失效，请重新上传预览。Rows ${stale.join(", ")} are no longer valid; preview the file again.`);
     }
-
-    const categoryIds = new Map(
-      (await tx.select({ id: categories.id, code: categories.code }).from(categories).where(inArray(categories.code, [...new Set(rechecked.map((r) => r.values.categoryCode))]))).map((c) => [c.code, c.id]),
-    );
-
-    const categoryIdOf = (code: string): number => {
-      const id = categoryIds.get(code);
-      if (id === undefined) throw new Conflict("分类已变更，请重新预览。A category changed; preview the file again.");
-      return id;
-    };
-
-    const recordIds: number[] = [];
-    for (let i = 0; i < rechecked.length; i += 500) {
-      // The masked count is the preview's: the stored text is already masked.
-      const chunk = rechecked.slice(i, i + 500).map((r, j) => ({ ...r, masked: previewedValid[i + j].masked }));
-      const inserted = await tx
-        .insert(records)
-        .values(
-          chunk.map((r) => {
-            const v = r.values;
-            const occurredAt = v.occurredAt ? new Date(v.occurredAt) : new Date();
-            const kind = v.kind as ChannelRecordInput["kind"];
-            return {
-              kind,
-              channel: v.channel as ImportChannel,
-              source: v.source || null,
-              sourceUrl: v.sourceUrl || null,
-              externalId: v.externalId || null,
-              siteId: viewer.siteId,
-              teamId: viewer.role === "agent" ? viewer.teamId : null,
-              categoryId: categoryIdOf(v.categoryCode),
-              regionCode: v.region || null,
-              summary: v.summary,
-              customerWords: v.customerWords,
-              urgency: (v.urgency || "normal") as ChannelRecordInput["urgency"],
-              valuable: false,
-              status: "new" as const,
-              authorId: viewer.id,
-              dueAt: kind === "complaint" ? new Date(occurredAt.getTime() + complaintDays * 86_400_000) : null,
-              occurredAt,
-            };
-          }),
-        )
-        .returning({ id: records.id, channel: records.channel });
-      await tx.insert(auditLog).values(
-        inserted.map((record, j) => ({
-          actorId: viewer.id,
-          actorRole: viewer.role,
-          action: "record.created",
-          entityType: "record",
-          entityId: String(record.id),
-          data: {
-            channel: record.channel,
-            via: "import",
-            batchId: batch.id,
-            row: chunk[j].row,
-            ...(chunk[j].masked > 0 ? { masked: chunk[j].masked } : {}),
-          },
-        })),
-      );
-      recordIds.push(...inserted.map((r) => r.id));
-    }
-
-    const recordIdByRow = new Map(rechecked.map((r, i) => [r.row, recordIds[i]]));
-    const rows = batch.rows.map((r) => (recordIdByRow.has(r.row) ? { ...r, recordId: recordIdByRow.get(r.row) } : r));
-    const skippedRows = batch.rows.filter((r) => !recordIdByRow.has(r.row)).map((r) => r.row);
-    await tx
-      .update(importBatches)
-      .set({ status: "committed", committedMode: input.mode, committedCount: recordIds.length, committedAt: new Date(), rows })
-      .where(eq(importBatches.id, batch.id));
+    const recordIdByRow = outcome.saved;
+    if (recordIdByRow.size !== batch.rowCount - invalidCount) throw new Conflict("这批数据已变更，请重新预览。The batch changed; preview the file again.");
+    const recordIds = [...recordIdByRow.values()];
+    const skippedRows = batch.invalidRows;
     await tx.insert(auditLog).values({
       actorId: viewer.id,
       actorRole: viewer.role,
@@ -757,6 +694,12 @@ export async function commitImport(db: Database, viewer: Viewer, input: { batchI
     });
     return { batchId: batch.id, mode: input.mode, savedCount: recordIds.length, skippedRows, recordIds };
   });
+}
+
+/** The unique index on (channel, external id), as the driver reports it under drizzle's error. */
+function isExternalIdTaken(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown } | undefined) : undefined;
+  return cause?.code === "23505" && (cause.constraint ?? cause.constraint_name) === "records_channel_external_uq";
 }
 
 // ---------------------------------------------------------------- what the intake pages show

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rows } from "@/db/queries/stats/workflow";
 import { auditLog, categories, importBatches, records, type User } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { commitImport, decodeText, getImportBatch, ImportRefused, importLimits, previewImport, stripQuotedReply, type ImportFile } from "@/lib/services/imports";
@@ -396,5 +397,143 @@ describe("committing a batch", () => {
     } finally {
       await t.db.update(categories).set({ active: true }).where(eq(categories.code, "marketing"));
     }
+  });
+});
+
+describe("committing a large batch, and commits that race", () => {
+  const channels = ["forum", "internet", "mailbox", "survey", "hotline"] as const;
+  const kinds = ["complaint", "suggestion", "business_contact", "service_record", "praise"] as const;
+  const regionCodes = ["310100", "440300", "320500", ""];
+
+  /** `n` rows over every channel and kind, many categories, days and regions; every 7th with a card number. */
+  async function largeCsv(prefix: string, n: number): Promise<ImportFile> {
+    const leaves = await t.db.select({ code: categories.code }).from(categories).where(and(eq(categories.active, true), isNotNull(categories.parentId)));
+    const lines = ["externalId,channel,kind,category,region,occurredAt,summary,customerWords,urgency"];
+    for (let i = 0; i < n; i++) {
+      const words = i % 7 === 0 ? "卡号 6222 0212 3456 7894 被扣了两次年费" : `第${i}位客户说等了很久`;
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const time = `${String(i % 24).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
+      lines.push(
+        [`${prefix}-${i}`, channels[i % 5], kinds[(i * 3) % 5], leaves[i % leaves.length].code, regionCodes[i % 4], `2024-05-${day} ${time}`, `${prefix} 第${i}条`, words, i % 9 === 0 ? "high" : ""].join(","),
+      );
+    }
+    return csv(lines.join("\n"), `${prefix}.csv`);
+  }
+
+  it("saves 2,400 rows as the preview showed them, each with its audit row, the batch marked, and the dashboard cells equal to the records", async () => {
+    const viewer = viewerOf(specialist);
+    const preview = await previewImport(t.db, viewer, await largeCsv("L", 2400));
+    expect(preview.validCount).toBe(2400);
+    const before = await tableCounts();
+
+    const result = await commitImport(t.db, viewer, { batchId: preview.batchId, mode: "valid_only" });
+
+    expect(result.savedCount).toBe(2400);
+    expect(result.skippedRows).toEqual([]);
+    expect(new Set(result.recordIds).size).toBe(2400);
+    const after = await tableCounts();
+    expect(after.records - before.records).toBe(2400);
+    expect(after.audit - before.audit).toBe(2401);
+
+    const categoryIds = new Map((await t.db.select({ id: categories.id, code: categories.code }).from(categories)).map((c) => [c.code, c.id]));
+    const saved = new Map((await t.db.select().from(records).where(inArray(records.id, result.recordIds))).map((r) => [r.id, r]));
+    preview.rows.forEach((row, i) => {
+      const record = saved.get(result.recordIds[i])!;
+      const v = row.values;
+      const occurredAt = new Date(v.occurredAt);
+      expect(record).toMatchObject({
+        externalId: v.externalId,
+        kind: v.kind,
+        channel: v.channel,
+        categoryId: categoryIds.get(v.categoryCode),
+        regionCode: v.region || null,
+        summary: v.summary,
+        customerWords: v.customerWords,
+        urgency: v.urgency,
+        occurredAt,
+        dueAt: v.kind === "complaint" ? new Date(occurredAt.getTime() + 15 * 86_400_000) : null,
+        siteId: specialist.siteId,
+        authorId: specialist.id,
+        status: "new",
+      });
+    });
+    // The masked text is what was stored: no card number reached the records.
+    const masked = [...saved.values()].filter((r) => r.customerWords.includes("************7894"));
+    expect(masked).toHaveLength(Math.ceil(2400 / 7));
+    expect([...saved.values()].some((r) => r.customerWords.includes("6222"))).toBe(false);
+
+    const created = await t.db
+      .select({ entityId: auditLog.entityId, data: auditLog.data, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "record.created"), inArray(auditLog.entityId, result.recordIds.map(String))));
+    const byRecord = new Map(created.map((a) => [Number(a.entityId), a]));
+    expect(byRecord.size).toBe(2400);
+    preview.rows.forEach((row, i) => {
+      const audit = byRecord.get(result.recordIds[i])!;
+      expect(audit.actorId).toBe(specialist.id);
+      expect(audit.data).toEqual({ channel: row.values.channel, via: "import", batchId: preview.batchId, row: row.row, ...(row.masked > 0 ? { masked: row.masked } : {}) });
+    });
+
+    const batch = await getImportBatch(t.db, viewer, preview.batchId);
+    expect(batch).toMatchObject({ status: "committed", committedCount: 2400, committedMode: "valid_only" });
+    expect(batch.rows.map((r) => r.recordId)).toEqual(result.recordIds);
+    expect(batch.rows.map(({ recordId: _, ...r }) => r)).toEqual(preview.rows);
+
+    const [{ m }] = await rows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
+    expect(m).toBe(0);
+  });
+
+  it("refuses, naming the row and saving nothing, when another import saved a row's external id after the preview", async () => {
+    const viewer = viewerOf(specialist);
+    const first = await previewImport(t.db, viewer, csv("externalId,summary,category,kind,channel\nS-1,第一批的一条,other,suggestion,forum\nS-2,第一批的另一条,other,suggestion,forum"));
+    const second = await previewImport(t.db, viewer, csv("externalId,summary,category,kind,channel\nS-3,第二批的一条,other,suggestion,forum\nS-1,第二批重复的一条,other,suggestion,forum\nS-2,换了渠道的一条,other,suggestion,survey"));
+    expect(second.validCount).toBe(3);
+    await commitImport(t.db, viewer, { batchId: first.batchId, mode: "valid_only" });
+
+    const before = await tableCounts();
+    const refused = await commitImport(t.db, viewer, { batchId: second.batchId, mode: "valid_only" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Conflict);
+    // Row 3 (S-1 on the forum) is taken; row 4 is S-2 on another channel than the saved one, which is allowed.
+    expect((refused as Conflict).message).toContain("Rows 3 are no longer valid");
+    expect(await tableCounts()).toEqual(before);
+    const [batch] = await t.db.select().from(importBatches).where(eq(importBatches.id, second.batchId));
+    expect(batch.status).toBe("previewed");
+  });
+
+  /** Two commits started together (on the server, on two connections): the one that failed, after checking one did not. */
+  async function oneOfTwoFails(first: Promise<unknown>, second: Promise<unknown>): Promise<unknown> {
+    const outcomes = await Promise.allSettled([first, second]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = outcomes.filter((o) => o.status === "rejected");
+    return rejected.reason;
+  }
+
+  it("two commits of the same batch at once: one saves it, the other is told it is already committed", async () => {
+    const viewer = viewerOf(specialist);
+    const preview = await previewImport(t.db, viewer, await largeCsv("D", 300));
+    const before = await tableCounts();
+    const refused = await oneOfTwoFails(
+      commitImport(t.db, viewer, { batchId: preview.batchId, mode: "valid_only" }),
+      commitImport(t.db, viewer, { batchId: preview.batchId, mode: "all_or_nothing" }),
+    );
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict).message).toContain("already been committed");
+    expect((await tableCounts()).records - before.records).toBe(300);
+  });
+
+  it("two batches with the same external id committed at once: one saves, the other is refused with nothing of it saved", async () => {
+    const viewer = viewerOf(specialist);
+    const [a, b] = await Promise.all([previewImport(t.db, viewer, await largeCsv("R", 400)), previewImport(t.db, viewer, await largeCsv("R", 400))]);
+    expect([a.validCount, b.validCount]).toEqual([400, 400]);
+    const before = await tableCounts();
+    const refused = await oneOfTwoFails(
+      commitImport(t.db, viewer, { batchId: a.batchId, mode: "valid_only" }),
+      commitImport(t.db, viewer, { batchId: b.batchId, mode: "valid_only" }),
+    );
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict).message).toContain("preview the file again");
+    expect((await tableCounts()).records - before.records).toBe(400);
+    const statuses = await t.db.select({ status: importBatches.status }).from(importBatches).where(inArray(importBatches.id, [a.batchId, b.batchId]));
+    expect(statuses.map((s) => s.status).sort()).toEqual(["committed", "previewed"]);
   });
 });

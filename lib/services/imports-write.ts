@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { rows as rowsOf } from "@/db/queries/stats/workflow";
+import type { Viewer } from "@/lib/viewer";
+import { complaintDays } from "./records";
+
+/**
+ * The commit of an import batch in two set-based statements that read the batch's stored rows
+ * where they are, in the database, instead of sending a few MB of rows to the app and back: the
+ * claim, then one statement that checks the rows again against the current world and writes
+ * every record with its audit row (the records' statement-level triggers update the dashboard
+ * cells once for the batch) and the batch's rows marked with their record ids.
+ *
+ * The stored rows are the preview's: values normalized and validated, text already masked,
+ * `errors` empty for the rows that may become records (lib/services/imports.ts checkRows).
+ */
+
+export interface ClaimedBatch {
+  id: number;
+  format: string;
+  rowCount: number;
+  /** Row numbers the preview found invalid, in the batch's order. */
+  invalidRows: number[];
+}
+
+/**
+ * Claims a batch of `viewer` still previewed (status `committing`): a second commit waits on the
+ * row lock and then finds nothing to claim. Null when there is nothing to claim.
+ */
+export async function claimBatch(tx: Executor, viewer: Viewer, batchId: number): Promise<ClaimedBatch | null> {
+  const claim = sql`
+    update import_batches as b set status = 'committing'
+    where b.id = ${batchId}::int and b.created_by = ${viewer.id}::int and b.status = 'previewed'
+    returning b.id, b.format, jsonb_array_length(b.rows) as row_count,
+      (select coalesce(jsonb_agg((e.value ->> 'row')::int order by e.ordinality), '[]'::jsonb)
+       from jsonb_array_elements(b.rows) with ordinality as e
+       where e.value -> 'errors' <> '{}'::jsonb) as invalid_rows
+  `;
+  const [row] = await rowsOf<{ id: number; format: string; row_count: number; invalid_rows: number[] | string }>(tx, claim);
+  if (!row) return null;
+  const invalidRows = typeof row.invalid_rows === "string" ? (JSON.parse(row.invalid_rows) as number[]) : row.invalid_rows;
+  return { id: Number(row.id), format: row.format, rowCount: Number(row.row_count), invalidRows };
+}
+
+/** Either the rows no longer valid (nothing written), or each saved row's record id, in the batch's order. */
+export type WriteOutcome = { stale: number[] } | { saved: Map<number, number> };
+
+/**
+ * The batch's valid rows as records of `viewer`, each the way `createRecord` makes one (the
+ * author's site, the complaint clock, `record.created` audit row), in one statement; or, when
+ * the world moved since the preview, nothing written and the rows that are no longer valid: a
+ * category gone or retired, a region unknown, an external id some record of the channel has.
+ * Ids are drawn from the records' identity before the insert, so each row keeps its own id.
+ * The batch is marked committed in `mode`, each stored row that became a record with its id.
+ */
+export async function writeBatchRecords(tx: Executor, viewer: Viewer, batchId: number, mode: string): Promise<WriteOutcome> {
+  const rows = await rowsOf<{ stale: boolean; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
+  const stale = rows.filter((r) => r.stale).map((r) => Number(r.row));
+  if (stale.length > 0) return { stale: stale.sort((a, b) => a - b) };
+  return { saved: new Map(rows.map((r) => [Number(r.row), Number(r.id)])) };
+}
+
+function writeStatement(viewer: Viewer, batchId: number, mode: string) {
+  const teamId = viewer.role === "agent" ? viewer.teamId : null;
+  return sql`
+    with src as materialized (
+      select (e.value ->> 'row')::int as "row", e.ordinality as ord, coalesce((e.value ->> 'masked')::int, 0) as masked,
+        v.kind::record_kind as kind, v.channel::channel as channel, nullif(v.source, '') as source,
+        nullif(v."sourceUrl", '') as source_url, nullif(v."externalId", '') as external_id, v."categoryCode" as category_code,
+        nullif(v.region, '') as region_code, v.summary, v."customerWords" as customer_words,
+        coalesce(nullif(v.urgency, ''), 'normal')::urgency as urgency,
+        coalesce(nullif(v."occurredAt", '')::timestamptz, now()) as occurred_at
+      from import_batches as b
+      cross join lateral jsonb_array_elements(b.rows) with ordinality as e
+      cross join lateral jsonb_to_record(e.value -> 'values') as v(
+        kind text, channel text, source text, "sourceUrl" text, "externalId" text, "categoryCode" text,
+        region text, summary text, "customerWords" text, urgency text, "occurredAt" text)
+      where b.id = ${batchId}::int and e.value -> 'errors' = '{}'::jsonb
+    ),
+    stale as materialized (
+      select src."row", src.ord from src
+      where not exists (select 1 from categories as c where c.code = src.category_code and c.active)
+        or (src.region_code is not null and not exists (select 1 from regions as g where g.code = src.region_code))
+        or (src.external_id is not null and exists (select 1 from records as r where r.channel = src.channel and r.external_id = src.external_id))
+    ),
+    fresh as materialized (
+      select nextval(pg_get_serial_sequence('records', 'id')) as id, src.*,
+        (select c.id from categories as c where c.code = src.category_code) as category_id
+      from src
+      where not exists (select 1 from stale)
+      order by src.ord
+    ),
+    written as (
+      insert into records
+        (id, kind, channel, source, source_url, external_id, site_id, team_id, category_id, region_code,
+         summary, customer_words, urgency, valuable, status, author_id, due_at, occurred_at)
+      overriding system value
+      select f.id, f.kind, f.channel, f.source, f.source_url, f.external_id, ${viewer.siteId}::int, ${teamId}::int, f.category_id, f.region_code,
+        f.summary, f.customer_words, f.urgency, false, 'new', ${viewer.id}::int,
+        case when f.kind = 'complaint' then f.occurred_at + make_interval(days => ${complaintDays}::int) end, f.occurred_at
+      from fresh as f
+    ),
+    audited as (
+      insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, data)
+      select ${viewer.id}::int, ${viewer.role}, 'record.created', 'record', f.id::text,
+        jsonb_build_object('channel', f.channel, 'via', 'import', 'batchId', ${batchId}::int, 'row', f."row")
+          || case when f.masked > 0 then jsonb_build_object('masked', f.masked) else '{}'::jsonb end
+      from fresh as f
+    ),
+    marked as (
+      update import_batches as b
+      set status = 'committed', committed_mode = ${mode}, committed_count = (select count(*) from fresh), committed_at = now(),
+        rows = (
+          select jsonb_agg(case when m.ids ? e.ordinality::text then e.value || jsonb_build_object('recordId', m.ids -> e.ordinality::text) else e.value end order by e.ordinality)
+          from jsonb_array_elements(b.rows) with ordinality as e, (select jsonb_object_agg(f.ord::text, f.id) as ids from fresh as f) as m
+        )
+      where b.id = ${batchId}::int and not exists (select 1 from stale)
+    )
+    -- The writes run to completion whether or not anything reads them. No join between these
+    -- CTEs (a lookup in a jsonb object instead): the planner cannot see how many rows they hold
+    -- and would nest the loops.
+    select true as stale, "row", null::bigint as id, ord from stale
+    union all
+    select false, "row", id, ord from fresh
+    order by ord
+  `;
+}
