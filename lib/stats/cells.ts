@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { channels, recordKinds, type Channel, type RecordKind } from "@/db/schema";
+import { addDays, type Grain } from "@/lib/stats/filters";
 
 /**
  * The layout of the dashboard cells' count arrays (db/migrations/0003_dashboard_cells.sql):
@@ -23,9 +24,6 @@ export function channelIndex(channel: Channel): number {
 }
 
 const comboSlots = recordKinds.length * channels.length;
-
-/** A record cell: kind × channel, then each kind's total, then each channel's total. */
-export const recordCellLength = comboSlots + recordKinds.length + channels.length;
 
 export function recordSlot(kind: RecordKind, channel: Channel): number {
   return (kindIndex(kind) - 1) * channels.length + channelIndex(channel);
@@ -65,4 +63,38 @@ export function sumSlots(column: SQL, slots: readonly number[]): SQL {
     return sql`${column}[${sql.raw(String(slot))}]`;
   });
   return sql.join(parts, sql` + `);
+}
+
+/**
+ * Where a range of days is read from: the Mondays of the whole weeks inside it, from the week
+ * cells, and every other day, as inclusive [first, last] runs, from the day cells. With a day
+ * grain every day is read by day. With a month grain a week that runs over the end of a month is
+ * read by day, so that each row still falls in one period.
+ */
+export interface RangeCover {
+  weeks: string[];
+  days: [string, string][];
+}
+
+export function coverRange(from: string, to: string, grain: Grain): RangeCover {
+  const weeks: string[] = [];
+  const days: [string, string][] = [];
+  const addDay = (day: string) => {
+    const last = days[days.length - 1];
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else days.push([day, day]);
+  };
+  for (let day = from; day <= to; ) {
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const sunday = addDays(day, 6);
+    const wholeWeek = grain !== "day" && weekday === 0 && sunday <= to && (grain !== "month" || sunday.slice(0, 7) === day.slice(0, 7));
+    if (wholeWeek) {
+      weeks.push(day);
+      day = addDays(day, 7);
+    } else {
+      addDay(day);
+      day = addDays(day, 1);
+    }
+  }
+  return { weeks, days };
 }

@@ -115,6 +115,31 @@ describe("record figures from the cells", () => {
     expect(trend.points.map((p) => p.total)).toEqual([2, 0, 0]);
   });
 
+  it("reads whole weeks from the week cells and the days at the edges from the day cells", async () => {
+    // 03-03 (Tue) .. 03-16 (Mon): the days 03-03..03-08 and 03-16 by day, the week of 03-09 whole.
+    // In range: #2 #3 #4 (week of 03-02), #5 #6 (week of 03-09), #7 (03-16); #1 (03-02) is not.
+    const edges: StatsFilters = { from: "2026-03-03", to: "2026-03-16", grain: "week" };
+    const trend = await getRecordTrend(t.db, edges, all);
+    expect(trend.points.map((p) => [p.period, p.total])).toEqual([
+      ["2026-03-02", 3],
+      ["2026-03-09", 2],
+      ["2026-03-16", 1],
+    ]);
+    expect(trend.points[0]!.byKind).toMatchObject({ complaint: 2, suggestion: 1 });
+    const byMonth = await getRecordTrend(t.db, { ...edges, grain: "month" }, all);
+    expect(byMonth.points.map((p) => [p.period, p.total])).toEqual([["2026-03-01", 6]]);
+    const bySite = (await countRecordsBySite(t.db, edges, all)).map((s) => [s.code, s.n]);
+    expect(bySite).toEqual([["SH", 2], ["SZ", 2], ["TJ", 1], [null, 1]]);
+    const byProvince = new Map((await countRecordsByProvince(t.db, edges, all)).rows.map((p) => [p.code, p.n] as const));
+    expect(byProvince).toEqual(new Map([["440000", 2], [null, 2], ["320000", 1], ["120000", 1]]));
+    // A month view never reads a week that runs over a month's end: 02-23..03-01 is read by day.
+    const overMonthEnd = await getRecordTrend(t.db, { from: "2026-02-23", to: "2026-03-08", grain: "month" }, all);
+    expect(overMonthEnd.points.map((p) => [p.period, p.total])).toEqual([
+      ["2026-02-01", 0],
+      ["2026-03-01", 4],
+    ]);
+  });
+
   it("counts by top-level category, then by the children of a parent", async () => {
     const top = await countRecordsByCategory(t.db, march, all);
     expect(top.parent).toBeNull();

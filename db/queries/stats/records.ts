@@ -1,13 +1,27 @@
-import { and, asc, eq, gte, inArray, lte, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, max, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { categories, channels, recordDayCells, recordKinds, regionDayCells, regions, sites, type Channel, type RecordKind } from "@/db/schema";
-import { provincePrefixes, recordCellSlots, regionKindSlots, sumSlots, unknownProvinceIndex } from "@/lib/stats/cells";
+import {
+  categories,
+  channels,
+  recordDayCells,
+  recordKinds,
+  recordWeekCells,
+  regionDayCells,
+  regions,
+  regionWeekCells,
+  sites,
+  type Channel,
+  type RecordKind,
+} from "@/db/schema";
+import { coverRange, provincePrefixes, recordCellSlots, regionKindSlots, sumSlots, unknownProvinceIndex } from "@/lib/stats/cells";
 import { addDays, type Grain, type StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
 
 /**
- * Record figures for the dashboards, read from the daily cells (never from raw records), so a
- * query costs the days × sites × categories it covers, whatever the number of records.
+ * Record figures for the dashboards, read from the cells (never from raw records): whole weeks
+ * from the week cells and the days at the edges of the range from the day cells, so a query
+ * costs the weeks × sites × categories it covers, whatever the number of records.
  */
 
 export interface Names {
@@ -40,25 +54,58 @@ export async function categoryFamily(db: Executor, categoryId: number): Promise<
   return rows.map((r) => r.id);
 }
 
-/** The WHERE of a cell table for the filters and the viewer's scope. */
-async function cellConditions(
-  db: Executor,
-  table: typeof recordDayCells | typeof regionDayCells,
-  filters: StatsFilters,
-  scope: StatsScope,
-  range: { from: string; to: string } = filters,
-): Promise<SQL | undefined> {
-  const conditions: SQL[] = [gte(table.day, range.from), lte(table.day, range.to)];
+/** The site and category conditions of the filters and the viewer's scope, for either cell table. */
+async function keyConditions(db: Executor, filters: StatsFilters, scope: StatsScope) {
   const siteId = scopeSiteId(scope) ?? filters.siteId;
-  if (siteId !== undefined) conditions.push(eq(table.siteId, siteId));
-  if (filters.categoryId !== undefined) {
-    const family = await categoryFamily(db, filters.categoryId);
-    conditions.push(inArray(table.categoryId, family.length > 0 ? family : [-1]));
-  }
-  return and(...conditions);
+  const family = filters.categoryId !== undefined ? await categoryFamily(db, filters.categoryId) : undefined;
+  return (table: { siteId: AnyPgColumn; categoryId: AnyPgColumn }): SQL[] => {
+    const conditions: SQL[] = [];
+    if (siteId !== undefined) conditions.push(eq(table.siteId, siteId));
+    if (family !== undefined) conditions.push(inArray(table.categoryId, family.length > 0 ? family : [-1]));
+    return conditions;
+  };
 }
 
-export function periodOf(grain: Grain, day: SQL | typeof recordDayCells.day): SQL<string> {
+const never = sql`false`;
+
+function dayRuns(column: AnyPgColumn, runs: [string, string][]): SQL {
+  return runs.length > 0 ? (or(...runs.map(([first, last]) => between(column, first, last))) ?? never) : never;
+}
+
+/**
+ * The record cells of a range for the filters and the viewer's scope, as one subquery: `day` is
+ * the cell's day, or the Monday of a week cell; each row falls inside one period of the grain.
+ */
+export async function recordCells(db: Executor, filters: StatsFilters, scope: StatsScope, range: { from: string; to: string } = filters, grain: Grain = filters.grain) {
+  const cover = coverRange(range.from, range.to, grain);
+  const keys = await keyConditions(db, filters, scope);
+  const byDay = db
+    .select({ day: recordDayCells.day, siteId: recordDayCells.siteId, categoryId: recordDayCells.categoryId, counts: recordDayCells.counts, refreshedAt: recordDayCells.refreshedAt })
+    .from(recordDayCells)
+    .where(and(dayRuns(recordDayCells.day, cover.days), ...keys(recordDayCells)));
+  const byWeek = db
+    .select({ day: recordWeekCells.week, siteId: recordWeekCells.siteId, categoryId: recordWeekCells.categoryId, counts: recordWeekCells.counts, refreshedAt: recordWeekCells.refreshedAt })
+    .from(recordWeekCells)
+    .where(and(cover.weeks.length > 0 ? inArray(recordWeekCells.week, cover.weeks) : never, ...keys(recordWeekCells)));
+  return byDay.unionAll(byWeek).as("cells");
+}
+
+/** The region cells of a range counting these kinds' rows (see regionKindSlots), as recordCells. */
+async function regionCells(db: Executor, filters: StatsFilters, scope: StatsScope, kindSlots: number[]) {
+  const cover = coverRange(filters.from, filters.to, filters.grain);
+  const keys = await keyConditions(db, filters, scope);
+  const byDay = db
+    .select({ counts: regionDayCells.counts })
+    .from(regionDayCells)
+    .where(and(inArray(regionDayCells.kindSlot, kindSlots), dayRuns(regionDayCells.day, cover.days), ...keys(regionDayCells)));
+  const byWeek = db
+    .select({ counts: regionWeekCells.counts })
+    .from(regionWeekCells)
+    .where(and(inArray(regionWeekCells.kindSlot, kindSlots), cover.weeks.length > 0 ? inArray(regionWeekCells.week, cover.weeks) : never, ...keys(regionWeekCells)));
+  return byDay.unionAll(byWeek).as("cells");
+}
+
+export function periodOf(grain: Grain, day: SQL | AnyPgColumn): SQL<string> {
   return sql<string>`to_char(date_trunc(${sql.raw(`'${grain}'`)}, ${day}::timestamp), 'YYYY-MM-DD')`;
 }
 
@@ -94,15 +141,15 @@ export interface KindTrend extends Freshness {
 export async function getRecordTrend(db: Executor, filters: StatsFilters, scope: StatsScope): Promise<KindTrend> {
   const kinds = selectedKinds(filters);
   const chans = selectedChannels(filters);
+  const cells = await recordCells(db, filters, scope);
   const columns: Record<string, SQL<number>> = {};
   for (const kind of kinds) {
-    columns[kind] = sql<number>`coalesce(sum(${sumSlots(sql`${recordDayCells.counts}`, recordSlots([kind], chans))}), 0)`.mapWith(Number);
+    columns[kind] = sql<number>`coalesce(sum(${sumSlots(sql`${cells.counts}`, recordSlots([kind], chans))}), 0)`.mapWith(Number);
   }
-  const period = periodOf(filters.grain, recordDayCells.day);
+  const period = periodOf(filters.grain, cells.day);
   const rows = await db
-    .select({ period, refreshedAt: max(recordDayCells.refreshedAt), ...columns })
-    .from(recordDayCells)
-    .where(await cellConditions(db, recordDayCells, filters, scope))
+    .select({ period, refreshedAt: max(cells.refreshedAt), ...columns })
+    .from(cells)
     .groupBy(period)
     .orderBy(period);
   const byPeriod = new Map(rows.map((r) => [r.period, r as unknown as Record<string, number>]));
@@ -151,13 +198,12 @@ export async function countRecordsByCategory(db: Executor, filters: StatsFilters
   const drill = chosen && hasChildren.has(chosen.id) ? chosen : chosen?.parentId ? byId.get(chosen.parentId) : undefined;
 
   const slots = recordSlots(selectedKinds(filters), selectedChannels(filters));
-  const n = sql<number>`coalesce(sum(${sumSlots(sql`${recordDayCells.counts}`, slots)}), 0)`.mapWith(Number);
-  const where = await cellConditions(db, recordDayCells, drill ? { ...filters, categoryId: drill.id } : { ...filters, categoryId: undefined }, scope);
+  const cells = await recordCells(db, drill ? { ...filters, categoryId: drill.id } : { ...filters, categoryId: undefined }, scope);
+  const n = sql<number>`coalesce(sum(${sumSlots(sql`${cells.counts}`, slots)}), 0)`.mapWith(Number);
   const rows = await db
-    .select({ categoryId: recordDayCells.categoryId, n, refreshedAt: max(recordDayCells.refreshedAt) })
-    .from(recordDayCells)
-    .where(where)
-    .groupBy(recordDayCells.categoryId);
+    .select({ categoryId: cells.categoryId, n, refreshedAt: max(cells.refreshedAt) })
+    .from(cells)
+    .groupBy(cells.categoryId);
 
   const totals = new Map<number, number>();
   let refreshedAt: Date | null = null;
@@ -196,11 +242,12 @@ export interface ChannelCount {
 /** Records by channel, every channel listed (in the enum's order), zeros included. */
 export async function countRecordsByChannel(db: Executor, filters: StatsFilters, scope: StatsScope): Promise<ChannelCount[]> {
   const kinds = selectedKinds(filters);
+  const cells = await recordCells(db, filters, scope);
   const columns: Record<string, SQL<number>> = {};
   for (const channel of selectedChannels(filters)) {
-    columns[channel] = sql<number>`coalesce(sum(${sumSlots(sql`${recordDayCells.counts}`, recordSlots(kinds, [channel]))}), 0)`.mapWith(Number);
+    columns[channel] = sql<number>`coalesce(sum(${sumSlots(sql`${cells.counts}`, recordSlots(kinds, [channel]))}), 0)`.mapWith(Number);
   }
-  const [row] = await db.select(columns).from(recordDayCells).where(await cellConditions(db, recordDayCells, filters, scope));
+  const [row] = await db.select(columns).from(cells);
   const values = (row ?? {}) as Record<string, number>;
   return selectedChannels(filters).map((channel) => ({ channel, n: Number(values[channel] ?? 0) }));
 }
@@ -214,12 +261,9 @@ export interface SiteCount extends Names {
 
 export async function countRecordsBySite(db: Executor, filters: StatsFilters, scope: StatsScope): Promise<SiteCount[]> {
   const slots = recordSlots(selectedKinds(filters), selectedChannels(filters));
-  const n = sql<number>`coalesce(sum(${sumSlots(sql`${recordDayCells.counts}`, slots)}), 0)`.mapWith(Number);
-  const rows = await db
-    .select({ siteId: recordDayCells.siteId, n })
-    .from(recordDayCells)
-    .where(await cellConditions(db, recordDayCells, filters, scope))
-    .groupBy(recordDayCells.siteId);
+  const cells = await recordCells(db, filters, scope);
+  const n = sql<number>`coalesce(sum(${sumSlots(sql`${cells.counts}`, slots)}), 0)`.mapWith(Number);
+  const rows = await db.select({ siteId: cells.siteId, n }).from(cells).groupBy(cells.siteId);
   const siteRows = await db.select().from(sites).orderBy(asc(sites.id));
   const counts = new Map(rows.map((r) => [r.siteId, r.n]));
   const shownSite = scopeSiteId(scope) ?? filters.siteId;
@@ -248,14 +292,12 @@ export async function countRecordsByProvince(
   scope: StatsScope,
 ): Promise<{ rows: ProvinceCount[]; channelFilterApplied: false }> {
   const kinds = selectedKinds(filters);
+  const cells = await regionCells(db, filters, scope, regionKindSlots(kinds));
   const columns: Record<string, SQL<number>> = {};
   for (let p = 1; p <= unknownProvinceIndex; p++) {
-    columns[`p${p}`] = sql<number>`coalesce(sum(${regionDayCells.counts}[${sql.raw(String(p))}]), 0)`.mapWith(Number);
+    columns[`p${p}`] = sql<number>`coalesce(sum(${cells.counts}[${sql.raw(String(p))}]), 0)`.mapWith(Number);
   }
-  const [row] = await db
-    .select(columns)
-    .from(regionDayCells)
-    .where(and(inArray(regionDayCells.kindSlot, regionKindSlots(kinds)), await cellConditions(db, regionDayCells, filters, scope)));
+  const [row] = await db.select(columns).from(cells);
   const values = (row ?? {}) as Record<string, number>;
   const provinceRows = await db
     .select({ code: regions.code, nameHans: regions.nameHans, nameHant: regions.nameHant, nameEn: regions.nameEn })
@@ -287,16 +329,16 @@ export interface ShiftPoint {
 export async function getShifts(db: Executor, filters: StatsFilters, scope: StatsScope): Promise<ShiftPoint[]> {
   const kinds = selectedKinds(filters);
   const chans = selectedChannels(filters);
-  const column = sql`${recordDayCells.counts}`;
-  const period = periodOf(filters.grain, recordDayCells.day);
+  const cells = await recordCells(db, filters, scope);
+  const column = sql`${cells.counts}`;
+  const period = periodOf(filters.grain, cells.day);
   const total = sql<number>`coalesce(sum(${sumSlots(column, recordSlots(kinds, chans))}), 0)`.mapWith(Number);
   const complaints = sql<number>`coalesce(sum(${sumSlots(column, recordSlots(kinds.filter((k) => k === "complaint"), chans))}), 0)`.mapWith(Number);
   const suggestions = sql<number>`coalesce(sum(${sumSlots(column, recordSlots(kinds.filter((k) => k === "suggestion"), chans))}), 0)`.mapWith(Number);
   const proactive = sql<number>`coalesce(sum(${sumSlots(column, recordSlots(kinds, chans.filter((c) => proactiveChannels.includes(c))))}), 0)`.mapWith(Number);
   const rows = await db
     .select({ period, total, complaints, suggestions, proactive })
-    .from(recordDayCells)
-    .where(await cellConditions(db, recordDayCells, filters, scope))
+    .from(cells)
     .groupBy(period)
     .orderBy(period);
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
@@ -334,14 +376,15 @@ export async function listRisingCategories(
   const recentFrom = addDays(filters.to, -6);
   const usualFrom = addDays(recentFrom, -56);
   const slots = recordSlots(selectedKinds(filters), selectedChannels(filters));
-  const n = sumSlots(sql`${recordDayCells.counts}`, slots);
-  const recent = sql<number>`coalesce(sum(${n}) filter (where ${recordDayCells.day} >= ${recentFrom}), 0)`.mapWith(Number);
-  const before = sql<number>`coalesce(sum(${n}) filter (where ${recordDayCells.day} < ${recentFrom}), 0)`.mapWith(Number);
-  const rows = await db
-    .select({ categoryId: recordDayCells.categoryId, recent, before })
-    .from(recordDayCells)
-    .where(await cellConditions(db, recordDayCells, filters, scope, { from: usualFrom, to: filters.to }))
-    .groupBy(recordDayCells.categoryId);
+  // Two ranges read apart, so that no week cell straddles the line between them.
+  const sumByCategory = async (range: { from: string; to: string }) => {
+    const cells = await recordCells(db, filters, scope, range, "week");
+    const n = sql<number>`coalesce(sum(${sumSlots(sql`${cells.counts}`, slots)}), 0)`.mapWith(Number);
+    return db.select({ categoryId: cells.categoryId, n }).from(cells).groupBy(cells.categoryId);
+  };
+  const recentRows = await sumByCategory({ from: recentFrom, to: filters.to });
+  const beforeRows = new Map((await sumByCategory({ from: usualFrom, to: addDays(recentFrom, -1) })).map((r) => [r.categoryId, r.n]));
+  const rows = recentRows.map((r) => ({ categoryId: r.categoryId, recent: r.n, before: beforeRows.get(r.categoryId) ?? 0 }));
   const names = await db.select().from(categories);
   const byId = new Map(names.map((c) => [c.id, c]));
   return rows
