@@ -7,9 +7,10 @@ import { complaintDays } from "./records";
 /**
  * The commit of an import batch in two set-based statements that read the batch's stored rows
  * where they are, in the database, instead of sending a few MB of rows to the app and back: the
- * claim, then one statement that checks the rows again against the current world and writes
- * every record with its audit row (the records' statement-level triggers update the dashboard
- * cells once for the batch) and the batch's rows marked with their record ids.
+ * claim, then one statement that checks the rows again against the current world, writes every
+ * record with its audit row (the records' statement-level triggers update the dashboard cells
+ * once for the batch) and marks the batch committed. The stored rows are left as they are (a
+ * few MB not written again): which record each became is in the `import.committed` audit row.
  *
  * The stored rows are the preview's: values normalized and validated, text already masked,
  * `errors` empty for the rows that may become records (lib/services/imports.ts checkRows).
@@ -51,7 +52,7 @@ export type WriteOutcome = { stale: number[] } | { saved: Map<number, number> };
  * the world moved since the preview, nothing written and the rows that are no longer valid: a
  * category gone or retired, a region unknown, an external id some record of the channel has.
  * Ids are drawn from the records' identity before the insert, so each row keeps its own id.
- * The batch is marked committed in `mode`, each stored row that became a record with its id.
+ * The batch is marked committed in `mode`.
  */
 export async function writeBatchRecords(tx: Executor, viewer: Viewer, batchId: number, mode: string): Promise<WriteOutcome> {
   const rows = await rowsOf<{ stale: boolean; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
@@ -109,16 +110,11 @@ function writeStatement(viewer: Viewer, batchId: number, mode: string) {
     ),
     marked as (
       update import_batches as b
-      set status = 'committed', committed_mode = ${mode}, committed_count = (select count(*) from fresh), committed_at = now(),
-        rows = (
-          select jsonb_agg(case when m.ids ? e.ordinality::text then e.value || jsonb_build_object('recordId', m.ids -> e.ordinality::text) else e.value end order by e.ordinality)
-          from jsonb_array_elements(b.rows) with ordinality as e, (select jsonb_object_agg(f.ord::text, f.id) as ids from fresh as f) as m
-        )
+      set status = 'committed', committed_mode = ${mode}, committed_count = (select count(*) from fresh), committed_at = now()
       where b.id = ${batchId}::int and not exists (select 1 from stale)
     )
     -- The writes run to completion whether or not anything reads them. No join between these
-    -- CTEs (a lookup in a jsonb object instead): the planner cannot see how many rows they hold
-    -- and would nest the loops.
+    -- CTEs: the planner cannot see how many rows they hold and would nest the loops.
     select true as stale, "row", null::bigint as id, ord from stale
     union all
     select false, "row", id, ord from fresh

@@ -468,7 +468,8 @@ async function loadExistingExternalIds(db: Executor, ids: string[]): Promise<Map
     const found = await db
       .select({ channel: records.channel, externalId: records.externalId, summary: records.summary })
       .from(records)
-      .where(and(isNotNull(records.externalId), inArray(records.externalId, chunk)));
+      // By (channel, external id), the unique index's order: the channels an import can fill.
+      .where(and(inArray(records.channel, importChannels), isNotNull(records.externalId), inArray(records.externalId, chunk)));
     for (const r of found) {
       if (r.externalId === null) continue;
       const list = out.get(r.externalId) ?? [];
@@ -625,6 +626,7 @@ const storedRow = z.object({
   recordId: z.number().int().optional(),
 });
 const storedRows = z.array(storedRow);
+const committedRecordIds = z.array(z.number().int());
 
 export type ImportBatchView = Omit<ImportBatch, "rows"> & { format: ImportFormat; rows: ImportRow[] };
 
@@ -638,7 +640,17 @@ export async function getImportBatch(db: Executor, viewer: Viewer, batchId: numb
     .limit(1);
   if (!batch) throw new NotFound("import");
   const format = (importFormats as readonly string[]).includes(batch.format) ? (batch.format as ImportFormat) : "csv";
-  return { ...batch, format, rows: storedRows.parse(batch.rows) };
+  const rows = storedRows.parse(batch.rows);
+  if (batch.status !== "committed" || rows.some((r) => r.recordId !== undefined)) return { ...batch, format, rows };
+  // Committed since the rows stay as previewed: the commit's audit row says which record each valid row became.
+  const [committed] = await db
+    .select({ data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "import_batch"), eq(auditLog.entityId, String(batch.id)), eq(auditLog.action, "import.committed")))
+    .limit(1);
+  const recordIds = committedRecordIds.parse(committed?.data?.recordIds ?? []);
+  let next = 0;
+  return { ...batch, format, rows: rows.map((r) => (isValidRow(r) && next < recordIds.length ? { ...r, recordId: recordIds[next++] } : r)) };
 }
 
 /**
@@ -690,7 +702,8 @@ export async function commitImport(db: Database, viewer: Viewer, input: { batchI
       action: "import.committed",
       entityType: "import_batch",
       entityId: String(batch.id),
-      data: { mode: input.mode, savedCount: recordIds.length, skippedCount: skippedRows.length, format: batch.format },
+      // Which record each valid row became, in the batch's order: the batch's rows stay as previewed.
+      data: { mode: input.mode, savedCount: recordIds.length, skippedCount: skippedRows.length, format: batch.format, recordIds },
     });
     return { batchId: batch.id, mode: input.mode, savedCount: recordIds.length, skippedRows, recordIds };
   });

@@ -474,7 +474,7 @@ export async function runImportSection(options: ImportSectionOptions): Promise<R
         "(the triggers are statement-level), in one transaction rolled back, the rollback not timed; copy_into_records_one_statement: the same in one COPY statement, " +
         "which does the dashboard triggers' work once for all the rows); " +
         "import_ratio_vs_plain_copy = commit rows/s ÷ plain COPY rows/s (copy: into an unlogged table without index, constraint or trigger, one transaction). " +
-        "Both COPYs take the rows already resolved to the records' columns, after the import. " +
+        "The COPYs take the rows already resolved to the records' columns, after the import. " +
         "The ratios do not include parsing (parse + preview is its own phase; ratio_total_vs_copy = total ÷ copy_into_records includes it). " +
         `The importer takes at most ${r.batchRows} rows an upload, so the rows go in as ${r.batches} CSV uploads, each previewed then committed (valid_only).`,
     },
