@@ -4,7 +4,7 @@ import { categories, records, sites } from "@/db/schema";
 import { Conflict, Forbidden, isExpectedError, NotFound, ValidationFailed } from "@/lib/errors";
 import { maskContact } from "@/lib/pii";
 import { authenticateApiToken, type ApiTokenIdentity, type ApiScope } from "@/lib/services/api-tokens";
-import { createRecord, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
+import { createRecord, isUniqueViolation, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
 import { errorKeyMap, messageKey } from "@/lib/validation/errors";
 import { englishMessage, keyedFieldErrors, problem, zodFieldErrors, type ProblemFieldError } from "./problem";
 import {
@@ -25,9 +25,18 @@ import {
  */
 
 const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+/**
+ * `next start` streams route answers without a length, so its compression cannot apply its
+ * 1 KB threshold and gzips every answer, however small: a fresh zlib stream per request costs
+ * more than it saves under 1 KB. `no-transform`, which that compression honours, keeps small
+ * answers as they are; larger ones (record lists) are still compressed.
+ */
+export const gzipThreshold = 1024;
+export const smallBodyHeaders = { "cache-control": "no-store, no-transform" };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, ...headers } });
+  const text = JSON.stringify(body);
+  return new Response(text, { status, headers: { ...jsonHeaders, ...(Buffer.byteLength(text) < gzipThreshold ? smallBodyHeaders : {}), ...headers } });
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -142,14 +151,6 @@ function fieldList(errors: readonly ProblemFieldError[]): string {
 
 // ---------------------------------------------------------------- creating
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (typeof e === "object" && "code" in e && (e as { code: unknown }).code === "23505") return true;
-    e = typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
-  }
-  return false;
-}
-
 /**
  * Two deliveries of the same external id at the same moment both find nothing and both insert;
  * the unique index stops the second, and a second try finds the first's record.
@@ -186,8 +187,9 @@ export async function handleCreateRecord(db: Database, request: Request): Promis
 
     // The hash is of the validated record, so a retry that only reorders or re-spaces fields is the same request.
     const idempotency = key ? { tokenId: auth.value.tokenId, key, requestHash: requestHash(valid.input) } : undefined;
-    const { record, created } = await createOnce(db, tokenActor(auth.value), valid.input, idempotency);
-    const view = await getRecordView(db, record.id);
+    const { record, created, references } = await createOnce(db, tokenActor(auth.value), valid.input, idempotency);
+    // A new record's category and site were read to write it; a replayed one is read back.
+    const view = references ? toView({ ...record, ...references, cursorAt: "" }) : await getRecordView(db, record.id);
     if (!view) throw new Error(`record ${record.id} vanished after it was written`);
     return created
       ? json(view, 201, { location: `/api/v1/records/${record.id}` })

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { auditLog, categories, idempotencyKeys, issues, records, sites, type Channel, type RecordKind, type RecordRow, type Urgency } from "@/db/schema";
 import { Conflict, ExpectedError, Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
@@ -52,6 +52,15 @@ export interface CreatedRecord {
   created: boolean;
   /** How many card or ID numbers were masked in the text. */
   masked: number;
+  /** The new record's category and site as looked up to write it (absent on a replay). */
+  references?: RecordReferences;
+}
+
+export interface RecordReferences {
+  categoryCode: string;
+  categoryNameHans: string;
+  categoryNameEn: string;
+  siteCode: string | null;
 }
 
 /** The regulator's clock for complaints: 15 days to answer. */
@@ -69,6 +78,15 @@ async function resolveCategory(db: Executor, code: string) {
   const [category] = await db.select({ id: categories.id, active: categories.active }).from(categories).where(eq(categories.code, code)).limit(1);
   if (!category || !category.active) fail("categoryCode", "unknownCategory");
   return category.id;
+}
+
+/** Postgres' unique_violation, wherever drizzle or the driver wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (typeof e === "object" && "code" in e && (e as { code: unknown }).code === "23505") return true;
+    e = typeof e === "object" && "cause" in e ? (e as { cause: unknown }).cause : undefined;
+  }
+  return false;
 }
 
 function resolveRegion(input: string | undefined): string | null {
@@ -94,6 +112,11 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
   const words = maskSensitive(input.customerWords);
   const masked = summary.masked + words.masked;
   const regionCode = resolveRegion(input.region);
+
+  if (input.joinIssueId === undefined) {
+    const written = await insertAtOnce(db, actor, input, { summary: summary.text, words: words.text, masked, regionCode }, idempotency);
+    if (written) return written;
+  }
 
   return db.transaction(async (tx) => {
     const categoryId = await resolveCategory(tx, input.categoryCode);
@@ -132,12 +155,8 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
     }
 
     let siteId: number | null = null;
-    let teamId: number | null = null;
-    let authorId: number | null = null;
     if (actor.type === "staff") {
       siteId = actor.viewer.siteId;
-      teamId = actor.viewer.role === "agent" ? actor.viewer.teamId : null;
-      authorId = actor.viewer.id;
     } else if (actor.type === "token" && input.siteCode) {
       const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.code, input.siteCode)).limit(1);
       if (!site) fail("siteCode", "unknownSite");
@@ -152,51 +171,18 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
       joinIssueId = issue.id;
     }
 
-    const occurredAt = input.occurredAt ?? new Date();
-    const isPublic = actor.type === "public";
     const [record] = await tx
       .insert(records)
-      .values({
-        kind: input.kind,
-        channel: input.channel,
-        source: input.source ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        externalId: input.externalId ?? null,
-        siteId,
-        teamId,
-        categoryId,
-        regionCode,
-        callReference: input.callReference ?? null,
-        summary: summary.text,
-        customerWords: words.text,
-        urgency: input.urgency,
-        valuable: input.valuable,
-        status: joinIssueId ? "linked" : input.valuable ? "reported" : "new",
-        issueId: joinIssueId,
-        authorId,
-        trackingNumber: isPublic ? newTrackingNumber() : null,
-        contact: input.contact ?? null,
-        contactDigest: input.contact ? contactDigest(input.contact) : null,
-        moderationStatus: isPublic ? "pending" : null,
-        dueAt: input.kind === "complaint" ? new Date(occurredAt.getTime() + complaintDays * 86_400_000) : null,
-        occurredAt,
-      })
+      .values(newRecordValues(actor, input, { summary: summary.text, words: words.text, masked, regionCode }, categoryId, siteId, joinIssueId))
       .returning();
 
     await tx.insert(auditLog).values({
-      actorId: actor.type === "staff" ? actor.viewer.id : null,
-      actorRole: actor.type === "staff" ? actor.viewer.role : actor.type === "token" ? "integration" : "customer",
+      actorId: auditActorId(actor),
+      actorRole: auditActorRole(actor),
       action: "record.created",
       entityType: "record",
       entityId: String(record.id),
-      data: {
-        channel: record.channel,
-        via: actor.type,
-        ...(actor.type === "token" ? { tokenId: actor.tokenId } : {}),
-        ...(masked > 0 ? { masked } : {}),
-        ...(record.valuable ? { reportedToSupervisor: true } : {}),
-        ...(joinIssueId ? { joinedIssueId: joinIssueId } : {}),
-      },
+      data: auditData(actor, record, masked, joinIssueId),
     });
 
     if (idempotency) {
@@ -207,6 +193,107 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
     }
     return { record, created: true, masked };
   });
+}
+
+interface PreparedText {
+  summary: string;
+  words: string;
+  masked: number;
+  regionCode: string | null;
+}
+
+/**
+ * The common case in two round trips instead of ten: one read of the category and site, then the
+ * record, its audit row and its idempotency key in one statement (data-modifying CTEs), which
+ * commits or fails as a whole without a BEGIN or a COMMIT of its own. A retry (the idempotency
+ * key or the external id already taken) fails that statement on a unique index and writes
+ * nothing; it is answered by the transaction below, as is anything else out of the ordinary
+ * (an unknown category or site, joining an issue): null means "take the general path".
+ */
+async function insertAtOnce(db: Database, actor: RecordActor, input: NewRecordInput, text: PreparedText, idempotency?: Idempotency): Promise<CreatedRecord | null> {
+  const siteCode = actor.type === "token" ? (input.siteCode ?? null) : null;
+  const [refs] = await db
+    .select({ categoryId: categories.id, categoryNameHans: categories.nameHans, categoryNameEn: categories.nameEn, siteId: sites.id, siteCode: sites.code })
+    .from(categories)
+    .leftJoin(sites, siteCode !== null ? eq(sites.code, siteCode) : actor.type === "staff" && actor.viewer.siteId !== null ? eq(sites.id, actor.viewer.siteId) : sql`false`)
+    .where(and(eq(categories.code, input.categoryCode), eq(categories.active, true)))
+    .limit(1);
+  if (!refs || (siteCode !== null && refs.siteId === null)) return null;
+
+  const values = newRecordValues(actor, input, text, refs.categoryId, actor.type === "staff" ? actor.viewer.siteId : refs.siteId, null);
+  const inserted = db.$with("inserted").as(db.insert(records).values(values).returning());
+  const audit = db.$with("audit", {}).as(
+    sql`insert into ${auditLog} (actor_id, actor_role, action, entity_type, entity_id, data)
+      select ${auditActorId(actor)}::int, ${auditActorRole(actor)}, 'record.created', 'record', inserted.id::text, ${JSON.stringify(auditData(actor, values, text.masked, null))}::jsonb from inserted`,
+  );
+  const key = db.$with("claimed", {}).as(
+    idempotency
+      ? sql`insert into ${idempotencyKeys} (token_id, key, request_hash, response_status, response_body)
+          select ${idempotency.tokenId}::int, ${idempotency.key}, ${idempotency.requestHash}, 201, jsonb_build_object('recordId', inserted.id) from inserted`
+      : sql`select 1`,
+  );
+  try {
+    const [record] = await db.with(inserted, audit, key).select().from(inserted);
+    return {
+      record,
+      created: true,
+      masked: text.masked,
+      references: { categoryCode: input.categoryCode, categoryNameHans: refs.categoryNameHans, categoryNameEn: refs.categoryNameEn, siteCode: refs.siteCode },
+    };
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+function auditActorId(actor: RecordActor): number | null {
+  return actor.type === "staff" ? actor.viewer.id : null;
+}
+
+function auditActorRole(actor: RecordActor): string {
+  return actor.type === "staff" ? actor.viewer.role : actor.type === "token" ? "integration" : "customer";
+}
+
+function auditData(actor: RecordActor, record: { channel: Channel; valuable: boolean }, masked: number, joinIssueId: number | null): Record<string, unknown> {
+  return {
+    channel: record.channel,
+    via: actor.type,
+    ...(actor.type === "token" ? { tokenId: actor.tokenId } : {}),
+    ...(masked > 0 ? { masked } : {}),
+    ...(record.valuable ? { reportedToSupervisor: true } : {}),
+    ...(joinIssueId ? { joinedIssueId: joinIssueId } : {}),
+  };
+}
+
+/** The record row every door writes, from its validated input and resolved references. */
+function newRecordValues(actor: RecordActor, input: NewRecordInput, text: PreparedText, categoryId: number, siteId: number | null, joinIssueId: number | null) {
+  const occurredAt = input.occurredAt ?? new Date();
+  const isPublic = actor.type === "public";
+  return {
+    kind: input.kind,
+    channel: input.channel,
+    source: input.source ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    externalId: input.externalId ?? null,
+    siteId,
+    teamId: actor.type === "staff" && actor.viewer.role === "agent" ? actor.viewer.teamId : null,
+    categoryId,
+    regionCode: text.regionCode,
+    callReference: input.callReference ?? null,
+    summary: text.summary,
+    customerWords: text.words,
+    urgency: input.urgency,
+    valuable: input.valuable,
+    status: joinIssueId ? ("linked" as const) : input.valuable ? ("reported" as const) : ("new" as const),
+    issueId: joinIssueId,
+    authorId: actor.type === "staff" ? actor.viewer.id : null,
+    trackingNumber: isPublic ? newTrackingNumber() : null,
+    contact: input.contact ?? null,
+    contactDigest: input.contact ? contactDigest(input.contact) : null,
+    moderationStatus: isPublic ? ("pending" as const) : null,
+    dueAt: input.kind === "complaint" ? new Date(occurredAt.getTime() + complaintDays * 86_400_000) : null,
+    occurredAt,
+  };
 }
 
 export interface RecordCorrection {

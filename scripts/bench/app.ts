@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { bareRow, benchToken, measureBareRoute, measureIntake, measurePgbench, preflightIntake, preparePgbench, removeDir } from "./intake";
+import { bareRows, benchActionPage, benchToken, measureAction, measureBareRoute, measureIntake, measurePgbench, preflightIntake, preparePgbench, readBuiltActionId, removeDir, sampleWaits, type WaitSample } from "./intake";
 import type { LoadResult, PgbenchResult } from "./load";
 import { measurePages, type PageResult } from "./pages";
 import { startServer, type BenchServer, type MemoryPeak } from "./server";
@@ -58,6 +58,7 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
   let memory: MemoryPeak | null = null;
   const memoryDuring: string[] = [];
   let intake: Record<string, LoadResult> = {};
+  const waits: Record<string, WaitSample> = {};
   const pgbench: Record<string, PgbenchResult> = {};
   let pglite: { result: LoadResult; peak: MemoryPeak; startSeconds: number } | null = null;
   let pages: Awaited<ReturnType<typeof measurePages>> | null = null;
@@ -101,19 +102,32 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       try {
         const target = { url: server.url, token: benchToken };
         const { regionCode } = await preflightIntake(target);
-        const row = await bareRow(databaseUrl, regionCode);
-        const { scripts, dir } = await preparePgbench(databaseUrl, row);
+        const rows = await bareRows(databaseUrl, regionCode);
+        const actionId = readBuiltActionId();
+        const { scripts, dir } = await preparePgbench(databaseUrl, rows);
         cleanups.push(async () => removeDir(dir));
-        // Interleaved, so that whatever else the machine does falls on all three alike.
+        const url = server.url;
+        // What the database's backends wait on during a phase, sampled from pg_stat_activity.
+        const sampled = async <T>(name: string, phase: () => Promise<T>): Promise<T> => {
+          const sampler = sampleWaits(options.server, database);
+          try {
+            return await phase();
+          } finally {
+            waits[name] = await sampler.stop();
+          }
+        };
+        // Interleaved, so that whatever else the machine does falls on all of them alike.
         for (const clients of clientCounts) {
           console.error(`[bench] intake at ${clients} client(s)…`);
-          intake[`api_${clients}`] = await measureIntake(target, clients, options.seconds, warmupSeconds);
+          intake[`api_${clients}`] = await sampled(`api_${clients}`, () => measureIntake(target, clients, options.seconds, warmupSeconds));
           console.error(`[bench] bare route at ${clients} client(s)…`);
-          intake[`bare_${clients}`] = await measureBareRoute(server.url, row, clients, options.seconds, warmupSeconds);
+          intake[`bare_${clients}`] = await sampled(`bare_${clients}`, () => measureBareRoute(url, rows, clients, options.seconds, warmupSeconds));
+          console.error(`[bench] server action at ${clients} client(s)…`);
+          intake[`action_${clients}`] = await sampled(`action_${clients}`, () => measureAction(url, actionId, rows, clients, options.seconds, warmupSeconds));
           console.error(`[bench] pgbench at ${clients} client(s)…`);
           pgbench[`insert_${clients}`] = await measurePgbench(options.pgbench, databaseUrl, scripts.plain, clients, options.seconds);
           console.error(`[bench] pgbench into records at ${clients} client(s)…`);
-          pgbench[`records_${clients}`] = await measurePgbench(options.pgbench, databaseUrl, scripts.records, clients, options.seconds);
+          pgbench[`records_${clients}`] = await sampled(`pgbench_records_${clients}`, () => measurePgbench(options.pgbench, databaseUrl, scripts.records, clients, options.seconds));
         }
         memoryDuring.push("intake");
       } catch (error) {
@@ -166,6 +180,7 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
   if (sections.intake) {
     const api = (n: number) => intake[`api_${n}`]?.rps ?? null;
     const bare = (n: number) => intake[`bare_${n}`]?.rps ?? null;
+    const action = (n: number) => intake[`action_${n}`]?.rps ?? null;
     const pg = (n: number) => pgbench[`insert_${n}`]?.tps ?? null;
     const pgRecords = (n: number) => pgbench[`records_${n}`]?.tps ?? null;
     Object.assign(figures, {
@@ -180,7 +195,10 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       intake_ratio_vs_pgbench: ratio(api(8), pg(8)),
       intake_ratio_vs_pgbench_records: ratio(api(8), pgRecords(8)),
       api_vs_route_ratio: ratio(api(8), bare(8)),
-      action_vs_route_ratio: null,
+      action_rps_1: action(1),
+      action_rps_8: action(8),
+      action_vs_route_ratio: ratio(action(8), bare(8)),
+      action_vs_route_ratio_1: ratio(action(1), bare(1)),
       pglite_intake_rps_1: pglite?.result.rps ?? null,
       pglite_vs_server_intake_ratio: ratio(pglite?.result.rps, api(1)),
       intake: {
@@ -191,19 +209,22 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
         warmup_seconds_each: warmupSeconds,
         load: "closed loop from the bench process (Node fetch, keep-alive), on the same machine as the server and PostgreSQL",
         api: "POST /api/v1/records: bearer token, JSON body validated, text masked, record + audit row + idempotency key in one transaction (a new Idempotency-Key and externalId each request)",
-        bare_route: "POST /api/bench/insert: the same record row by one drizzle INSERT, no token, validation, audit or idempotency",
+        bare_route: "POST /api/bench/insert: the same record row by one drizzle INSERT (lib/services/bench-insert.ts), no token, validation, audit or idempotency",
+        action: `POST ${benchActionPage} as React calls a server action (Next-Action: the id of benchInsertAction read from .next/server/server-reference-manifest.json, Origin: the server, Accept: text/x-component, body: the JSON array of its one argument); the same insert function as the bare route; counted only when the answer carries {"created":true,…}`,
+        traffic_mix: "sites by the seed's weights (SH 5, SZ 4, TJ 3) times categories by the generator's ranking (1/rank^0.95), 240 (site, category) slots taken in turn by the HTTP loads and at random by pgbench: concurrent inserts fall on different dashboard cells as real traffic does, not all on one",
+        waits_method: "pg_stat_activity of the bench database sampled every 20 ms during each phase: active backends by wait_event_type:wait_event (cpu = not waiting); lockShare = the share waiting on a lock (a dashboard cell row held by another insert until its commit)",
         pgbench: `${options.pgbench} -n -M prepared -T ${options.seconds} (-j 2 at 8 clients): INSERT of the same row with \\set random values into a table LIKE records (defaults, identity, primary key; no other index, no trigger, no foreign key): pgbench_tps_*; the same INSERT into records itself (its indexes, foreign keys and dashboard triggers): pgbench_records_tps_*`,
         phases: intake,
+        waits,
         pgbench_runs: pgbench,
         pglite: pglite && { ...pglite.result, server_start_seconds: Math.round(pglite.startSeconds * 10) / 10, peak_rss_mb: pglite.peak.peakRssMb },
         notes: [
-          "action_vs_route_ratio is null: a server action is called through a build-specific action id (Next-Action header) with a session cookie and React's serialized arguments, which is not a stable HTTP interface to load; the API route is measured against the bare route instead (api_vs_route_ratio = intake at 8 / bare route at 8).",
+          "action_vs_route_ratio = the bench server action at 8 clients / the bare route at 8 clients (action_vs_route_ratio_1 at 1 client); api_vs_route_ratio = intake at 8 / bare route at 8.",
           "pglite_vs_server_intake_ratio = intake at 1 client on the embedded engine (a second server, PGLITE_DIR in a temporary folder) / intake at 1 client on the server.",
         ],
       },
     });
-    reasons.action_vs_route_ratio =
-      "a server action cannot be driven by plain HTTP load (build-specific action id, session cookie, React-serialized arguments); api_vs_route_ratio measures the API route against the bare route instead";
+    if (action(8) === null || bare(8) === null) reasons.action_vs_route_ratio = "the server action or bare route run failed; see errors";
     if (api(8) === null) reasons.intake_rps_8 = "the intake run failed; see errors";
     if (pg(8) === null) reasons.pgbench_tps_8 = "pgbench failed; see errors";
     if (!pglite) reasons.pglite_vs_server_intake_ratio = "the PGlite server or its run failed; see errors";
@@ -218,13 +239,19 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       ...clientCounts.flatMap((n) => [
         row("POST /api/v1/records", intake[`api_${n}`]),
         row("POST /api/bench/insert (bare)", intake[`bare_${n}`]),
+        row(`server action on ${benchActionPage}`, intake[`action_${n}`]),
         pgbenchRow("pgbench INSERT, plain table", n, pgbench[`insert_${n}`]),
         pgbenchRow("pgbench INSERT into records", n, pgbench[`records_${n}`]),
       ]),
       row("POST /api/v1/records on PGlite", pglite?.result),
     ]);
     console.log(
-      `intake 8 / pgbench 8 = ${figures.intake_ratio_vs_pgbench ?? "n/a"} (into records: ${figures.intake_ratio_vs_pgbench_records ?? "n/a"}); API / bare route at 8 = ${figures.api_vs_route_ratio ?? "n/a"}; PGlite / server at 1 = ${figures.pglite_vs_server_intake_ratio ?? "n/a"}; action vs route: not measured`,
+      `intake 8 / pgbench 8 = ${figures.intake_ratio_vs_pgbench ?? "n/a"} (into records: ${figures.intake_ratio_vs_pgbench_records ?? "n/a"}); API / bare route at 8 = ${figures.api_vs_route_ratio ?? "n/a"}; PGlite / server at 1 = ${figures.pglite_vs_server_intake_ratio ?? "n/a"}; action / bare route at 8 = ${figures.action_vs_route_ratio ?? "n/a"} (at 1: ${figures.action_vs_route_ratio_1 ?? "n/a"})`,
+    );
+    console.log(
+      `lock waits (share of active backends waiting on a lock): ${Object.entries(waits)
+        .map(([name, w]) => `${name} ${w.lockShare ?? "n/a"}`)
+        .join(", ")}`,
     );
   }
 

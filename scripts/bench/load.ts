@@ -20,6 +20,8 @@ export interface LoadSpec {
   clients: number;
   seconds: number;
   okStatus: number;
+  /** A further check of an answer with okStatus (a server action answers 200 whatever it returned). */
+  accept?: (body: string) => boolean;
   request: (n: number) => { url: string; init: RequestInit };
 }
 
@@ -41,7 +43,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         const body = await response.text();
         latencies.push(performance.now() - t);
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        if (response.status === spec.okStatus) ok++;
+        if (response.status === spec.okStatus && (!spec.accept || spec.accept(body))) ok++;
         else {
           errors++;
           firstError ??= `${response.status} ${body.slice(0, 300)}`;

@@ -139,6 +139,30 @@ describe("POST /api/v1/records", () => {
     expect(keys[0].responseBody).toEqual({ recordId: created.id });
   });
 
+  it("two deliveries of one Idempotency-Key at the same moment make one record and one audit row", async () => {
+    const key = crypto.randomUUID();
+    const body = validRecord({ summary: "同时送达 concurrent", externalId: unique("concurrent") });
+    const before = await recordCount();
+    const answers = await Promise.all([0, 1, 2].map(() => handleCreateRecord(t.db, post(body, { headers: { "idempotency-key": key } }))));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+    const views = await Promise.all(answers.map(async (a) => recordView.parse(await a.json())));
+    expect(new Set(views.map((v) => v.id)).size).toBe(1);
+    expect(await recordCount()).toBe(before + 1);
+    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "record.created"), eq(auditLog.entityId, String(views[0].id))));
+    expect(audit).toHaveLength(1);
+    const keys = await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    expect(keys.map((k) => [k.responseStatus, k.responseBody])).toEqual([[201, { recordId: views[0].id }]]);
+  });
+
+  it("answers a small record uncompressed (no-transform) and its 201 body equals what GET then reads", async () => {
+    const response = await handleCreateRecord(t.db, post(validRecord({ summary: "小的回答 small", customerWords: "" })));
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
+    const created = recordView.parse(await response.json());
+    const found = await handleGetRecord(t.db, get(`/${created.id}`), String(created.id));
+    expect(recordView.parse(await found.json())).toEqual(created);
+  });
+
   it("answers 409 when an Idempotency-Key comes back with a different body, and writes nothing", async () => {
     const key = crypto.randomUUID();
     expect((await handleCreateRecord(t.db, post(validRecord({ summary: "第一次" }), { headers: { "idempotency-key": key } }))).status).toBe(201);
