@@ -1,6 +1,7 @@
 // `npm run generate -- --records 1m [--days 365] [--seed 1] [--today YYYY-MM-DD] [--fresh] [--json]`
 // Realistic contact-center data, added to DATABASE_URL's server or to the embedded database.
-// The final line compares the load rate with a plain COPY of the same rows in the same run.
+// The last lines compare the load rate with a plain COPY of the same rows, in the same run, into a
+// logged table (as records is) and into an unlogged one.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openPglite, openPostgres, type DatabaseHandle } from "@/db/client";
@@ -18,7 +19,7 @@ const usage = `usage: npm run generate -- --records N [options]
   --pglite-dir DIR     the embedded database's folder (default: PGLITE_DIR or ./data/pglite)
   --keep-indexes       load with the records' indexes in place (default: rebuild them when
                        the load is larger than the table)
-  --baseline-rows N    rows of the plain-COPY comparison (default 200k; 0: none)
+  --baseline-rows N    rows of the plain-COPY comparison, logged and unlogged (default 200k; 0: none)
   --json               print the result as JSON on stdout`;
 
 const { values: args } = parseArgs({
@@ -87,12 +88,20 @@ else {
   console.log(`  channels: ${Object.entries(result.byChannel).map(([k, n]) => `${k} ${share(n)}`).join(", ")}`);
   console.log(`  ${result.linked} records linked to ${result.issues} issues; ${result.reports} site reports, ${result.bulletins} bulletins, ${result.actions} actions, ${result.meetings} meetings`);
   const s = result.seconds;
-  console.log(`  seconds: prepare ${s.prepare.toFixed(1)}, load ${s.load.toFixed(1)} (indexes ${s.indexes.toFixed(1)}), workflow ${s.workflow.toFixed(1)}, rollups+analyze ${s.rollups.toFixed(1)}, total ${s.total.toFixed(1)}`);
+  console.log(
+    `  seconds: prepare ${s.prepare.toFixed(1)}, load ${s.load.toFixed(1)} (rows ${s.rows.toFixed(1)}, building ${s.generate.toFixed(1)} of it; indexes ${s.indexes.toFixed(1)}), workflow ${s.workflow.toFixed(1)}, rollups+analyze ${s.rollups.toFixed(1)}, reference COPYs ${s.baseline.toFixed(1)}, total ${s.total.toFixed(1)}`,
+  );
 }
-const ratio = result.ratioToCopy === null ? "" : ` = ${(100 * result.ratioToCopy).toFixed(0)}% of plain COPY`;
-console.error(
-  `generated ${result.records.toLocaleString("en-US")} records in ${result.seconds.total.toFixed(1)} s; load ${rate(result.loadRowsPerSecond)} vs plain COPY ${rate(result.copyRowsPerSecond)} (${result.copyRows.toLocaleString("en-US")} rows)${ratio}`,
-);
+const percent = (n: number | null) => (n === null ? "n/a" : `${(100 * n).toFixed(0)}%`);
+const how = `${result.copyFreeze ? "COPY FREEZE" : "COPY"}, no index or trigger`;
+console.error(`generated ${result.records.toLocaleString("en-US")} records in ${result.seconds.total.toFixed(1)} s`);
+console.error(`  rows in:      ${rate(result.rowsPerSecond)} (building and ${how})`);
+console.error(`  with indexes: ${rate(result.loadRowsPerSecond)} (${result.rebuiltIndexes} indexes rebuilt after the rows, to the commit)`);
+if (result.copyRows > 0) {
+  console.error(`  reference, in this run: plain ${how} of the first ${result.copyRows.toLocaleString("en-US")} rows, already built, into`);
+  console.error(`    a logged table (as records): ${rate(result.copyRowsPerSecond)}; rows in = ${percent(result.ratioToCopy)} of it (ratio), with indexes ${percent(result.ratioToCopyWithIndexes)}`);
+  console.error(`    an unlogged table (no WAL):  ${rate(result.copyUnloggedRowsPerSecond)}; rows in = ${percent(result.ratioToUnloggedCopy)} of it (ratio vs unlogged)`);
+}
 
 /** A one-line progress bar on stderr: rows, rows/s and time left while loading, then the phase. */
 function progressBar(total: number): (p: GenerateProgress) => void {

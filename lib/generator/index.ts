@@ -30,7 +30,7 @@ export interface GenerateOptions {
   fresh?: boolean;
   /** Drop and rebuild the records' secondary indexes around the load; by default when the load is larger than the table. */
   rebuildIndexes?: boolean;
-  /** Time a plain COPY of the first rows generated, for comparison; 0 turns it off. */
+  /** Time a plain COPY of the first rows generated (logged and unlogged), for comparison; 0 turns it off. */
   baselineRows?: number;
   chunkRows?: number;
 }
@@ -58,16 +58,37 @@ export interface GenerateResult {
   bulletins: number;
   actions: number;
   meetings: number;
-  seconds: { prepare: number; load: number; generate: number; indexes: number; workflow: number; rollups: number; total: number };
-  /** Records a second from the first row sent to the commit, indexes included. */
+  seconds: { prepare: number; load: number; rows: number; generate: number; indexes: number; workflow: number; rollups: number; baseline: number; total: number };
+  /** Records a second from the first row sent to the commit, the index rebuild included. */
   loadRowsPerSecond: number;
-  /** A plain COPY of the first `copyRows` of the same rows into an unlogged table without indexes. */
+  /**
+   * Records a second while the rows went in: from the COPY's start to its last row, building
+   * included, into the table as the reference's is (no index, no trigger).
+   */
+  rowsPerSecond: number;
+  /** Whether the rows went in by COPY FREEZE (into an empty table), and how many indexes were rebuilt after. */
+  copyFreeze: boolean;
+  rebuiltIndexes: number;
+  /**
+   * The reference, in the same run: a plain COPY of the first `copyRows` of the same rows, already
+   * built, into a logged table with the records' columns, defaults and check constraints but no
+   * index or trigger (created in the COPY's transaction and FREEZE when the load was), timed to
+   * its commit; the median of three.
+   */
   copyRows: number;
   copyRowsPerSecond: number | null;
+  /** The same COPY into an unlogged table, which writes no WAL: a second, harder yardstick. */
+  copyUnloggedRowsPerSecond: number | null;
+  /** rowsPerSecond against the logged COPY: the generator's rate against the database's bulk path for the same rows. */
   ratioToCopy: number | null;
+  /** rowsPerSecond against the unlogged COPY. */
+  ratioToUnloggedCopy: number | null;
+  /** loadRowsPerSecond (the index rebuild counted, which the reference does not do) against the logged COPY. */
+  ratioToCopyWithIndexes: number | null;
 }
 
 export const GENERATOR_SETTING = "generator.runs";
+const REFERENCE_RUNS = 3;
 
 const TABLES_GENERATED = [
   "meeting_comments", "meeting_items", "meetings", "action_updates", "actions", "bulletin_acknowledgements", "bulletin_issues",
@@ -113,40 +134,39 @@ export async function generateData(db: Database, options: GenerateOptions, onPro
   const prepareSeconds = (performance.now() - started) / 1000;
 
   const factory = new RecordFactory(calendar, days, org, volume, flares, plan.issues, root.fork(2), batch);
-  const chunkRows = options.chunkRows ?? 10_000;
+  const chunkRows = options.chunkRows ?? 5_000;
   const baselineRows = Math.min(records, options.baselineRows ?? 200_000);
   const sample: Buffer<ArrayBuffer>[] = [];
   let sampled = 0;
   let produced = 0;
   let generating = 0;
   const chunks = async function* (): AsyncGenerator<Buffer<ArrayBuffer>> {
-    let lines: string[] = [];
-    for (let d = days - 1; d >= 0; d--) {
+    const built = factory.chunks(chunkRows);
+    for (;;) {
       const t = performance.now();
-      factory.day(d, lines);
+      const next = built.next();
       generating += performance.now() - t;
-      while (lines.length >= chunkRows || (d === 0 && lines.length > 0)) {
-        const take = lines.length > chunkRows ? lines.slice(0, chunkRows) : lines;
-        lines = lines.length > chunkRows ? lines.slice(chunkRows) : [];
-        const t = performance.now();
-        const keep = Math.min(take.length, baselineRows - sampled);
-        const { bytes, keptBytes } = encodeLines(take, keep);
-        generating += performance.now() - t;
-        produced += take.length;
-        if (keep > 0) {
-          sample.push(Buffer.from(bytes.subarray(0, keptBytes)));
-          sampled += keep;
-        }
-        onProgress({ phase: "records", done: produced, total: records });
-        yield bytes;
+      if (next.done) return;
+      const chunk = next.value;
+      produced += chunk.rows;
+      const keep = Math.min(chunk.rows, baselineRows - sampled);
+      if (keep > 0) {
+        sample.push(Buffer.from(chunk.bytes.subarray(0, chunk.rowStart(keep))));
+        sampled += keep;
       }
+      onProgress({ phase: "records", done: produced, total: records });
+      yield chunk.bytes;
     }
   };
 
   const loadStarted = performance.now();
+  let rowsStartedAt = 0;
   let rowsLoadedAt = 0;
-  await loadRecords(db, chunks(), { rows: records, rebuildIndexes: options.rebuildIndexes ?? records > existing }, {
-    onIdsReserved: (first) => (factory.nextId = first),
+  const loaded = await loadRecords(db, chunks(), { rows: records, rebuildIndexes: options.rebuildIndexes ?? records > existing }, {
+    onIdsReserved: (first) => {
+      factory.nextId = first;
+      rowsStartedAt = performance.now();
+    },
     onRowsLoaded: () => (rowsLoadedAt = performance.now()),
     onIndex: (done, total) => onProgress({ phase: "indexes", done, total }),
   });
@@ -165,17 +185,31 @@ export async function generateData(db: Database, options: GenerateOptions, onPro
   await runStatement(db, `ANALYZE ${TABLES_GENERATED.join(", ")}`);
   const rollupsEnded = performance.now();
 
+  // The reference COPYs are short: the median of three, logged and unlogged in turn, so that a
+  // moment's noise on a shared machine does not decide the ratio.
   let copySeconds: number | null = null;
+  let unloggedSeconds: number | null = null;
   if (sample.length > 0) {
     onProgress({ phase: "baseline", done: 0, total: sampled });
-    copySeconds = await timePlainCopy(db, sample);
+    const logged: number[] = [];
+    const unlogged: number[] = [];
+    for (let i = 0; i < REFERENCE_RUNS; i++) {
+      logged.push(await timePlainCopy(db, sample, { logged: true, freeze: loaded.freeze, constraints: true }));
+      unlogged.push(await timePlainCopy(db, sample, { logged: false, freeze: loaded.freeze, constraints: true }));
+    }
+    copySeconds = median(logged);
+    unloggedSeconds = median(unlogged);
   }
+  const baselineEnded = performance.now();
   const total = (performance.now() - started) / 1000;
   onProgress({ phase: "done", done: records, total: records });
 
   const loadSeconds = (loadEnded - loadStarted) / 1000;
+  const rowsSeconds = (rowsLoadedAt - rowsStartedAt) / 1000;
   const loadRowsPerSecond = records / loadSeconds;
+  const rowsPerSecond = records / rowsSeconds;
   const copyRowsPerSecond = copySeconds ? sampled / copySeconds : null;
+  const copyUnloggedRowsPerSecond = unloggedSeconds ? sampled / unloggedSeconds : null;
   return {
     engine,
     records,
@@ -194,34 +228,28 @@ export async function generateData(db: Database, options: GenerateOptions, onPro
     seconds: {
       prepare: prepareSeconds,
       load: loadSeconds,
+      rows: rowsSeconds,
       generate: generating / 1000,
-      indexes: rowsLoadedAt ? (loadEnded - rowsLoadedAt) / 1000 : 0,
+      indexes: (loadEnded - rowsLoadedAt) / 1000,
       workflow: (workflowEnded - workflowStarted) / 1000,
       rollups: (rollupsEnded - workflowEnded) / 1000,
+      baseline: (baselineEnded - rollupsEnded) / 1000,
       total,
     },
     loadRowsPerSecond,
+    rowsPerSecond,
+    copyFreeze: loaded.freeze,
+    rebuiltIndexes: loaded.indexes,
     copyRows: sampled,
     copyRowsPerSecond,
-    ratioToCopy: copyRowsPerSecond ? loadRowsPerSecond / copyRowsPerSecond : null,
+    copyUnloggedRowsPerSecond,
+    ratioToCopy: copyRowsPerSecond ? rowsPerSecond / copyRowsPerSecond : null,
+    ratioToUnloggedCopy: copyUnloggedRowsPerSecond ? rowsPerSecond / copyUnloggedRowsPerSecond : null,
+    ratioToCopyWithIndexes: copyRowsPerSecond ? loadRowsPerSecond / copyRowsPerSecond : null,
   };
 }
 
-/**
- * COPY lines as UTF-8 in one buffer, each line written straight in: cheaper than joining the
- * lines into one string (which flattens every line's pieces into a two-byte string) and then
- * encoding that. `keptBytes` ends the first `keep` lines.
- */
-function encodeLines(lines: string[], keep: number): { bytes: Buffer<ArrayBuffer>; keptBytes: number } {
-  let size = 0;
-  for (const line of lines) size += line.length;
-  const bytes = Buffer.allocUnsafe(size * 3);
-  let at = 0;
-  let keptBytes = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (i === keep) keptBytes = at;
-    at += bytes.write(lines[i], at);
-  }
-  if (keep >= lines.length) keptBytes = at;
-  return { bytes: bytes.subarray(0, at), keptBytes };
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

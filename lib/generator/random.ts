@@ -58,7 +58,7 @@ export class Random {
   }
 }
 
-/** Weighted choice in O(log n): cumulative weights and a binary search. */
+/** Weighted choice: cumulative weights and a binary search (a scan for short tables). */
 export class Weighted<T> {
   readonly items: T[];
   private readonly cumulative: Float64Array;
@@ -79,8 +79,15 @@ export class Weighted<T> {
 
   pick(random: Random): T {
     const x = random.next() * this.total;
+    const last = this.cumulative.length - 1;
+    // A short table is faster scanned than searched; both find the first weight above x.
+    if (last < 8) {
+      let i = 0;
+      while (i < last && this.cumulative[i] <= x) i++;
+      return this.items[i];
+    }
     let lo = 0;
-    let hi = this.cumulative.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.cumulative[mid] > x) hi = mid;
