@@ -5,46 +5,19 @@ import type { Viewer } from "@/lib/viewer";
 import { complaintDays } from "./records";
 
 /**
- * The commit of an import batch in two set-based statements that read the batch's stored rows
- * where they are, in the database, instead of sending a few MB of rows to the app and back: the
- * claim, then one statement that checks the rows again against the current world, writes every
- * record with its audit row (the records' statement-level triggers update the dashboard cells
- * once for the batch) and marks the batch committed. The stored rows are left as they are (a
- * few MB not written again): which record each became is in the `import.committed` audit row.
+ * The write of an import batch's commit in one set-based statement that reads the batch's
+ * stored rows where they are, in the database, instead of sending a few MB of rows to the app
+ * and back: it checks the rows again against the current world, writes every record with its
+ * audit row (the records' statement-level triggers update the dashboard cells once for the
+ * batch) and marks the batch committed. The stored rows are left as they are (a few MB not
+ * written again): which record each became is in the `import.committed` audit row.
  *
  * The stored rows are the preview's: values normalized and validated, text already masked,
  * `errors` empty for the rows that may become records (lib/services/imports.ts checkRows).
  */
 
-export interface ClaimedBatch {
-  id: number;
-  format: string;
-  rowCount: number;
-  /** Row numbers the preview found invalid, in the batch's order. */
-  invalidRows: number[];
-}
-
-/**
- * Claims a batch of `viewer` still previewed (status `committing`): a second commit waits on the
- * row lock and then finds nothing to claim. Null when there is nothing to claim.
- */
-export async function claimBatch(tx: Executor, viewer: Viewer, batchId: number): Promise<ClaimedBatch | null> {
-  const claim = sql`
-    update import_batches as b set status = 'committing'
-    where b.id = ${batchId}::int and b.created_by = ${viewer.id}::int and b.status = 'previewed'
-    returning b.id, b.format, jsonb_array_length(b.rows) as row_count,
-      (select coalesce(jsonb_agg((e.value ->> 'row')::int order by e.ordinality), '[]'::jsonb)
-       from jsonb_array_elements(b.rows) with ordinality as e
-       where e.value -> 'errors' <> '{}'::jsonb) as invalid_rows
-  `;
-  const [row] = await rowsOf<{ id: number; format: string; row_count: number; invalid_rows: number[] | string }>(tx, claim);
-  if (!row) return null;
-  const invalidRows = typeof row.invalid_rows === "string" ? (JSON.parse(row.invalid_rows) as number[]) : row.invalid_rows;
-  return { id: Number(row.id), format: row.format, rowCount: Number(row.row_count), invalidRows };
-}
-
-/** Either the rows no longer valid (nothing written), or each saved row's record id, in the batch's order. */
-export type WriteOutcome = { stale: number[] } | { saved: Map<number, number> };
+/** Either the rows no longer valid (nothing written), or each saved row's record id and the rows skipped, in the batch's order. */
+export type WriteOutcome = { stale: number[] } | { saved: Map<number, number>; skipped: number[] };
 
 /**
  * The batch's valid rows as records of `viewer`, each the way `createRecord` makes one (the
@@ -52,31 +25,38 @@ export type WriteOutcome = { stale: number[] } | { saved: Map<number, number> };
  * the world moved since the preview, nothing written and the rows that are no longer valid: a
  * category gone or retired, a region unknown, an external id some record of the channel has.
  * Ids are drawn from the records' identity before the insert, so each row keeps its own id.
- * The batch is marked committed in `mode`.
+ * The batch, which the caller has claimed, is marked committed in `mode`; the rows the preview
+ * found invalid are skipped.
  */
 export async function writeBatchRecords(tx: Executor, viewer: Viewer, batchId: number, mode: string): Promise<WriteOutcome> {
-  const rows = await rowsOf<{ stale: boolean; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
-  const stale = rows.filter((r) => r.stale).map((r) => Number(r.row));
-  if (stale.length > 0) return { stale: stale.sort((a, b) => a - b) };
-  return { saved: new Map(rows.map((r) => [Number(r.row), Number(r.id)])) };
+  const rows = await rowsOf<{ state: "stale" | "saved" | "skipped"; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
+  const of = (state: string) => rows.filter((r) => r.state === state);
+  const stale = of("stale").map((r) => Number(r.row));
+  if (stale.length > 0) return { stale };
+  return { saved: new Map(of("saved").map((r) => [Number(r.row), Number(r.id)])), skipped: of("skipped").map((r) => Number(r.row)) };
 }
 
 function writeStatement(viewer: Viewer, batchId: number, mode: string) {
   const teamId = viewer.role === "agent" ? viewer.teamId : null;
   return sql`
-    with src as materialized (
-      select (e.value ->> 'row')::int as "row", e.ordinality as ord, coalesce((e.value ->> 'masked')::int, 0) as masked,
+    with elements as materialized (
+      select e.value, e.ordinality as ord, (e.value ->> 'row')::int as "row", e.value -> 'errors' = '{}'::jsonb as valid
+      from import_batches as b
+      cross join lateral jsonb_array_elements(b.rows) with ordinality as e
+      where b.id = ${batchId}::int
+    ),
+    src as materialized (
+      select e."row", e.ord, coalesce((e.value ->> 'masked')::int, 0) as masked,
         v.kind::record_kind as kind, v.channel::channel as channel, nullif(v.source, '') as source,
         nullif(v."sourceUrl", '') as source_url, nullif(v."externalId", '') as external_id, v."categoryCode" as category_code,
         nullif(v.region, '') as region_code, v.summary, v."customerWords" as customer_words,
         coalesce(nullif(v.urgency, ''), 'normal')::urgency as urgency,
         coalesce(nullif(v."occurredAt", '')::timestamptz, now()) as occurred_at
-      from import_batches as b
-      cross join lateral jsonb_array_elements(b.rows) with ordinality as e
+      from elements as e
       cross join lateral jsonb_to_record(e.value -> 'values') as v(
         kind text, channel text, source text, "sourceUrl" text, "externalId" text, "categoryCode" text,
         region text, summary text, "customerWords" text, urgency text, "occurredAt" text)
-      where b.id = ${batchId}::int and e.value -> 'errors' = '{}'::jsonb
+      where e.valid
     ),
     stale as materialized (
       select src."row", src.ord from src
@@ -115,9 +95,11 @@ function writeStatement(viewer: Viewer, batchId: number, mode: string) {
     )
     -- The writes run to completion whether or not anything reads them. No join between these
     -- CTEs: the planner cannot see how many rows they hold and would nest the loops.
-    select true as stale, "row", null::bigint as id, ord from stale
+    select 'stale' as state, "row", null::bigint as id, ord from stale
     union all
-    select false, "row", id, ord from fresh
+    select 'saved', "row", id, ord from fresh
+    union all
+    select 'skipped', "row", null, ord from elements where not valid
     order by ord
   `;
 }

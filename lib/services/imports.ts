@@ -12,7 +12,7 @@ import { getRegion, resolveRegionName } from "@/lib/regions";
 import { channelRecordInput, recordLimits, type ChannelRecordInput } from "@/lib/validation/record";
 import { errorKeyMap, messageKey } from "@/lib/validation/errors";
 import type { Viewer } from "@/lib/viewer";
-import { claimBatch, writeBatchRecords } from "./imports-write";
+import { writeBatchRecords } from "./imports-write";
 
 /**
  * Other-channel intake in bulk: a CSV or Excel export, or a handful of e-mails, is read,
@@ -667,16 +667,20 @@ export async function commitImport(db: Database, viewer: Viewer, input: { batchI
   if (!(importModes as readonly string[]).includes(input.mode)) throw new ExpectedError("Unknown commit mode.");
 
   return db.transaction(async (tx) => {
-    // A second commit waits here on the batch's row and then finds nothing to claim.
-    const batch = await claimBatch(tx, viewer, input.batchId);
+    // Claims the batch: a second commit waits here on its row and then finds nothing to claim.
+    const [batch] = await tx
+      .update(importBatches)
+      .set({ status: "committing" })
+      .where(and(eq(importBatches.id, input.batchId), eq(importBatches.createdBy, viewer.id), eq(importBatches.status, "previewed")))
+      .returning({ id: importBatches.id, format: importBatches.format, rowCount: importBatches.rowCount, validCount: importBatches.validCount });
     if (!batch) {
       // Someone else's batch, or none, is not found; one's own already committed is a conflict.
       await getImportBatch(tx, viewer, input.batchId);
       throw new Conflict("这批数据已经保存过了。This batch has already been committed.");
     }
-    const invalidCount = batch.invalidRows.length;
+    const invalidCount = batch.rowCount - batch.validCount;
     if (input.mode === "all_or_nothing" && invalidCount > 0) throw new ImportRefused("invalidRows", { count: invalidCount });
-    if (batch.rowCount - invalidCount === 0) throw new ImportRefused("noValidRows");
+    if (batch.validCount === 0) throw new ImportRefused("noValidRows");
 
     // The world may have moved since the preview (a category retired, the same e-mail imported
     // by someone else): the write checks again, and saves nothing the preview did not show.
@@ -692,10 +696,8 @@ export async function commitImport(db: Database, viewer: Viewer, input: { batchI
       const stale = outcome.stale;
       throw new Conflict(`第 ${stale.join("、")} 行在预览后已失效，请重新上传预览。Rows ${stale.join(", ")} are no longer valid; preview the file again.`);
     }
-    const recordIdByRow = outcome.saved;
-    if (recordIdByRow.size !== batch.rowCount - invalidCount) throw new Conflict("这批数据已变更，请重新预览。The batch changed; preview the file again.");
-    const recordIds = [...recordIdByRow.values()];
-    const skippedRows = batch.invalidRows;
+    const recordIds = [...outcome.saved.values()];
+    const skippedRows = outcome.skipped;
     await tx.insert(auditLog).values({
       actorId: viewer.id,
       actorRole: viewer.role,
