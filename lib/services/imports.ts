@@ -222,8 +222,10 @@ function label<T extends string>(table: Record<string, T>, raw: string): string 
   return folded ? (table[folded] ?? raw.trim()) : "";
 }
 
+const blankValues = Object.fromEntries(importFields.map((f) => [f, ""])) as ImportValues;
+
 function emptyValues(): ImportValues {
-  return Object.fromEntries(importFields.map((f) => [f, ""])) as ImportValues;
+  return { ...blankValues };
 }
 
 interface RawRow {
@@ -480,6 +482,15 @@ async function loadExistingExternalIds(db: Executor, ids: string[]): Promise<Map
   return out;
 }
 
+/** A pure lookup that answers each distinct input once. */
+function remembered<T>(lookup: (input: string) => T): (input: string) => T {
+  const answers = new Map<string, T>();
+  return (input) => {
+    if (!answers.has(input)) answers.set(input, lookup(input));
+    return answers.get(input) as T;
+  };
+}
+
 function addError(errors: Record<string, string[]>, field: string, key: string): void {
   const list = (errors[field] ??= []);
   if (!list.includes(key)) list.push(key);
@@ -491,14 +502,20 @@ function addError(errors: Record<string, string[]>, field: string, key: string):
  */
 async function checkRows(db: Executor, raw: RawRow[], defaults: ImportDefaults): Promise<ImportRow[]> {
   const index = await loadCategoryIndex(db);
+  // The same few labels, categories and places repeat down a file: each is looked up once.
+  const channelOf = remembered((v) => label(channelLabels, v));
+  const kindOf = remembered((v) => label(kindLabels, v));
+  const urgencyOf = remembered((v) => label(urgencyLabels, v));
+  const categoryOf = remembered((v) => index.byKey.get(foldKey(v)));
+  const regionCodeOf = remembered(resolveRegionCode);
   const checked: ImportRow[] = raw.map(({ row, file, values: input }) => {
     const values = { ...input };
-    values.channel = label(channelLabels, values.channel) || (defaults.channel ?? "");
-    values.kind = label(kindLabels, values.kind) || (defaults.kind ?? "");
-    values.urgency = label(urgencyLabels, values.urgency);
+    values.channel = channelOf(values.channel) || (defaults.channel ?? "");
+    values.kind = kindOf(values.kind) || (defaults.kind ?? "");
+    values.urgency = urgencyOf(values.urgency);
     values.occurredAt = normalizeInstant(values.occurredAt);
     const categoryInput = values.categoryCode || defaults.categoryCode || "";
-    const category = categoryInput ? index.byKey.get(foldKey(categoryInput)) : undefined;
+    const category = categoryInput ? categoryOf(categoryInput) : undefined;
     values.categoryCode = category?.code ?? categoryInput;
     const summary = maskSensitive(values.summary);
     const words = maskSensitive(values.customerWords);
@@ -533,7 +550,7 @@ async function checkRows(db: Executor, raw: RawRow[], defaults: ImportDefaults):
     }
     if (!errors.categoryCode && values.categoryCode && (!category || !category.active)) addError(errors, "categoryCode", messageKey("unknownCategory"));
     if (!errors.region && values.region) {
-      const code = resolveRegionCode(values.region);
+      const code = regionCodeOf(values.region);
       if (code) values.region = code;
       else addError(errors, "region", messageKey("unknownRegion"));
     }
