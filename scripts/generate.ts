@@ -19,7 +19,7 @@ const usage = `usage: npm run generate -- --records N [options]
   --pglite-dir DIR     the embedded database's folder (default: PGLITE_DIR or ./data/pglite)
   --keep-indexes       load with the records' indexes in place (default: rebuild them when
                        the load is larger than the table)
-  --baseline-rows N    rows of the plain-COPY comparison, logged and unlogged (default 200k; 0: none)
+  --baseline-rows N    rows of the plain-COPY comparison, logged and unlogged (default 1m; 0: none)
   --json               print the result as JSON on stdout`;
 
 const { values: args } = parseArgs({
