@@ -9,6 +9,16 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 // the same both times (ids aside: the sequences move on).
 const options = { records: 5_000, days: 365, seed: 7, today: "2026-03-15", baselineRows: 0 };
 
+/** The records' indexes and constraints, as their definitions. */
+async function recordsIndexes(db: Database): Promise<string[]> {
+  const found = await rows<{ definition: string }>(
+    db,
+    sql`select pg_get_indexdef(indexrelid) as definition from pg_index where indrelid = 'records'::regclass
+      union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where conrelid = 'records'::regclass order by 1`,
+  );
+  return found.map((r) => r.definition);
+}
+
 async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
   return result.rows ?? result;
@@ -34,10 +44,12 @@ async function checksum(db: Database): Promise<string> {
 describe("data generator", () => {
   let first: TestDatabase;
   let result: GenerateResult;
+  let indexesBefore: string[];
 
   beforeAll(async () => {
     first = await createTestDatabase();
-    result = await generateData(first.db, options);
+    indexesBefore = await recordsIndexes(first.db);
+    result = await generateData(first.db, { ...options, baselineRows: 2_000 });
   }, 120_000);
 
   afterAll(async () => {
@@ -128,13 +140,31 @@ describe("data generator", () => {
     expect(unordered).toBe(0);
   });
 
+  it("rebuilds every index it dropped, the primary key included, and times the same rows by plain COPY", async () => {
+    expect(result.rebuiltIndexes).toBeGreaterThan(5);
+    expect(await recordsIndexes(first.db)).toEqual(indexesBefore);
+    expect(indexesBefore.some((d) => d.includes("PRIMARY KEY (id)"))).toBe(true);
+    // The demo's records were there: no FREEZE, and the reference COPYs did the same.
+    expect(result.copyFreeze).toBe(false);
+    expect(result.copyRows).toBe(2_000);
+    for (const rate of [result.rowsPerSecond, result.loadRowsPerSecond, result.copyRowsPerSecond, result.copyUnloggedRowsPerSecond]) expect(rate).toBeGreaterThan(0);
+    expect(result.ratioToCopy).toBeCloseTo(result.rowsPerSecond / result.copyRowsPerSecond!, 6);
+    expect(result.ratioToUnloggedCopy).toBeCloseTo(result.rowsPerSecond / result.copyUnloggedRowsPerSecond!, 6);
+    expect(result.ratioToCopyWithIndexes).toBeCloseTo(result.loadRowsPerSecond / result.copyRowsPerSecond!, 6);
+    const [{ leftover }] = await rows<{ leftover: number }>(first.db, sql`select count(*)::int as leftover from pg_class where relname = 'voc_generator_copy_baseline'`);
+    expect(leftover).toBe(0);
+  });
+
   it("leaves the dashboard rollups in agreement with the records", async () => {
     const [{ mismatches }] = await rows<{ mismatches: number }>(first.db, sql`select voc_dashboard_cell_mismatches()::int as mismatches`);
     expect(mismatches).toBe(0);
   });
 
   it("gives the same rows for the same seed, size, days and today", async () => {
-    await generateData(first.db, { ...options, fresh: true });
+    const fresh = await generateData(first.db, { ...options, fresh: true });
+    // Into the emptied table the rows go in frozen; the indexes are back as they were.
+    expect(fresh.copyFreeze).toBe(true);
+    expect(await recordsIndexes(first.db)).toEqual(indexesBefore);
     const once = await checksum(first.db);
     expect(once.startsWith("5000:")).toBe(true);
     await generateData(first.db, { ...options, fresh: true });
