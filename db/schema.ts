@@ -357,6 +357,26 @@ export const regionWeekCells = pgTable(
   (t) => [primaryKey({ columns: [t.kindSlot, t.week, t.siteId, t.categoryId] })],
 );
 
+/**
+ * What records' writes owe the cells, appended by the statement-level triggers on `records`
+ * (db/migrations/0005): one row per record written (+1) or taken back (−1), with the columns the
+ * cells count by. Appending never waits on another writer; voc_fold_cell_deltas() moves the rows
+ * into the cells in one set-based pass (each dashboard read folds first, and a background job
+ * every few seconds), so concurrent intake no longer queues on a hot cell's row lock.
+ */
+export const recordCellDeltas = pgTable("record_cell_deltas", {
+  occurredAt: at().notNull(),
+  siteId: integer(),
+  categoryId: integer().notNull(),
+  kind: recordKindEnum().notNull(),
+  channel: channelEnum().notNull(),
+  regionCode: varchar({ length: 6 }),
+  teamId: integer(),
+  issueId: integer(),
+  /** +1 for a record counted in, −1 for one taken out. */
+  n: integer().notNull(),
+});
+
 export const teamDayCells = pgTable(
   "team_day_cells",
   {

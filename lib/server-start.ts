@@ -20,6 +20,9 @@ export async function startServer(): Promise<void> {
   // E-mail from the outbox, only when SMTP_URL is configured.
   const { startEmailDelivery } = await import("@/lib/services/email-outbox");
   startEmailDelivery(getDb);
+  // Records' writes leave deltas for the dashboard cells; fold them in every few seconds.
+  const { startCellFolding } = await import("@/db/queries/stats/fold");
+  startCellFolding(getDb);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

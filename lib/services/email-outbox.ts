@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { repeatInBackground } from "@/lib/repeat";
 
 /**
  * Delivery of the e-mails `notifyUsers` puts in the outbox (only when SMTP_URL is set and the
@@ -155,17 +156,5 @@ export function startEmailDelivery(database: () => Promise<Database>, intervalMs
   }
   if (!transport) return null;
   const using = transport;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    database()
-      .then((db) => deliverPendingEmails(db, using))
-      .catch((error: unknown) => console.error("[voc] e-mail delivery failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatInBackground("e-mail delivery", intervalMs, async () => deliverPendingEmails(await database(), using));
 }

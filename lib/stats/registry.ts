@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { listFixEffects } from "@/db/queries/stats/effects";
+import { foldCellDeltas } from "@/db/queries/stats/fold";
 import { listTeamContributions } from "@/db/queries/stats/people";
 import {
   countRecordsByCategory,
@@ -63,6 +64,8 @@ export async function runStatsFigure<F extends StatsFigure>(db: Database, figure
   const run = statsFigures[figure] as (db: Executor, filters: StatsFilters, scope: StatsScope) => Promise<StatsFigureResult<F>>;
   return db.transaction(async (tx): Promise<StatsFigureResult<F>> => {
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    // Records written until now are in the figure: the waiting deltas go into the cells first.
+    await foldCellDeltas(tx);
     return run(tx, filters, scope);
   });
 }

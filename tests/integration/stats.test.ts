@@ -12,9 +12,11 @@ import {
   getShifts,
   listRisingCategories,
 } from "@/db/queries/stats/records";
+import { foldCellDeltas } from "@/db/queries/stats/fold";
 import { countOpenIssuesByAge, getActionsOnTime, getCycleTimes, getResolution, listBulletinVolumes, rows } from "@/db/queries/stats/workflow";
 import { bulletinIssues, bulletins, categories, records, sites, type User } from "@/db/schema";
 import type { StatsFilters } from "@/lib/stats/filters";
+import { runStatsFigure } from "@/lib/stats/registry";
 import { statsScopeFor, type StatsScope } from "@/lib/stats/scope";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createUser, viewerOf } from "../helpers/factories";
@@ -81,6 +83,8 @@ beforeAll(async () => {
       .returning({ id: records.id });
     recordIds.push(row.id);
   }
+  // The records' deltas into the cells, as a dashboard read does first.
+  expect(await foldCellDeltas(t.db)).toBe(recordSpecs.length);
 }, 120_000);
 
 afterAll(async () => {
@@ -191,19 +195,43 @@ describe("record figures from the cells", () => {
 });
 
 describe("the cells follow every write", () => {
-  it("shows a new record at once, moves a corrected one, drops a deleted one, and matches the raw records", async () => {
+  it("leaves a delta instead of touching a cell, and the fold moves it in", async () => {
+    const cellsBefore = await rows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`);
     const [row] = await t.db
       .insert(records)
       .values({ kind: "complaint", channel: "mailbox", categoryId: cat.instalment!, summary: "新记录", occurredAt: new Date("2026-03-20T12:00:00+08:00") })
       .returning({ id: records.id });
+    // The writer appended one delta and left every cell as it was.
+    const [{ waiting }] = await rows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
+    expect(Number(waiting)).toBe(1);
+    expect(await rows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`)).toEqual(cellsBefore);
+    expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "mailbox")?.n).toBe(0);
+    expect(await foldCellDeltas(t.db)).toBe(1);
+    expect(await foldCellDeltas(t.db)).toBe(0);
     expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "mailbox")?.n).toBe(1);
+    await t.db.delete(records).where(eq(records.id, row.id));
+    expect(await foldCellDeltas(t.db)).toBe(1);
+    expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "mailbox")?.n).toBe(0);
+  });
+
+  it("shows a new record on the next dashboard read, moves a corrected one, drops a deleted one, and matches the raw records", async () => {
+    const channelsNow = async () => Object.fromEntries((await runStatsFigure(t.db, "channels", march, all)).map((c) => [c.channel, c.n]));
+    const [row] = await t.db
+      .insert(records)
+      .values({ kind: "complaint", channel: "mailbox", categoryId: cat.instalment!, summary: "新记录", occurredAt: new Date("2026-03-20T12:00:00+08:00") })
+      .returning({ id: records.id });
+    // A dashboard read folds first: no wait for the background fold.
+    expect((await channelsNow()).mailbox).toBe(1);
     await t.db.update(records).set({ channel: "internet" }).where(eq(records.id, row.id));
-    const after = Object.fromEntries((await countRecordsByChannel(t.db, march, all)).map((c) => [c.channel, c.n]));
+    const after = await channelsNow();
     expect([after.mailbox, after.internet]).toEqual([0, 1]);
+    await t.db.update(records).set({ status: "dismissed" }).where(eq(records.id, row.id));
+    const [{ waiting }] = await rows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
+    expect(Number(waiting)).toBe(0);
     const [{ m }] = await rows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
     expect(Number(m)).toBe(0);
     await t.db.delete(records).where(eq(records.id, row.id));
-    expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "internet")?.n).toBe(0);
+    expect((await channelsNow()).internet).toBe(0);
   });
 });
 
@@ -261,6 +289,7 @@ describe("workflow figures", () => {
       .returning();
     await t.db.insert(bulletinIssues).values([{ bulletinId: bulletin.id, issueId: pin.id }, { bulletinId: bulletin.id, issueId: fees.id, position: 1 }]);
     await t.db.update(records).set({ issueId: fees.id, status: "linked" }).where(eq(records.id, recordIds[3]!));
+    await foldCellDeltas(t.db);
   });
 
   const month: StatsFilters = { from: "2026-03-01", to: "2026-03-31", grain: "month" };
