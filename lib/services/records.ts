@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { auditLog, categories, idempotencyKeys, issues, records, sites, type Channel, type RecordKind, type RecordRow, type Urgency } from "@/db/schema";
 import { Conflict, ExpectedError, Forbidden, NotFound, ValidationFailed } from "@/lib/errors";
@@ -211,29 +211,25 @@ interface PreparedText {
  * (an unknown category or site, joining an issue): null means "take the general path".
  */
 async function insertAtOnce(db: Database, actor: RecordActor, input: NewRecordInput, text: PreparedText, idempotency?: Idempotency): Promise<CreatedRecord | null> {
+  const statements = preparedIntake(db);
   const siteCode = actor.type === "token" ? (input.siteCode ?? null) : null;
-  const [refs] = await db
-    .select({ categoryId: categories.id, categoryNameHans: categories.nameHans, categoryNameEn: categories.nameEn, siteId: sites.id, siteCode: sites.code })
-    .from(categories)
-    .leftJoin(sites, siteCode !== null ? eq(sites.code, siteCode) : actor.type === "staff" && actor.viewer.siteId !== null ? eq(sites.id, actor.viewer.siteId) : sql`false`)
-    .where(and(eq(categories.code, input.categoryCode), eq(categories.active, true)))
-    .limit(1);
+  const [refs] = await statements.references.execute({ categoryCode: input.categoryCode, siteCode, siteId: actor.type === "staff" ? actor.viewer.siteId : null });
   if (!refs || (siteCode !== null && refs.siteId === null)) return null;
 
   const values = newRecordValues(actor, input, text, refs.categoryId, actor.type === "staff" ? actor.viewer.siteId : refs.siteId, null);
-  const inserted = db.$with("inserted").as(db.insert(records).values(values).returning());
-  const audit = db.$with("audit", {}).as(
-    sql`insert into ${auditLog} (actor_id, actor_role, action, entity_type, entity_id, data)
-      select ${auditActorId(actor)}::int, ${auditActorRole(actor)}, 'record.created', 'record', inserted.id::text, ${JSON.stringify(auditData(actor, values, text.masked, null))}::jsonb from inserted`,
-  );
-  const key = db.$with("claimed", {}).as(
-    idempotency
-      ? sql`insert into ${idempotencyKeys} (token_id, key, request_hash, response_status, response_body)
-          select ${idempotency.tokenId}::int, ${idempotency.key}, ${idempotency.requestHash}, 201, jsonb_build_object('recordId', inserted.id) from inserted`
-      : sql`select 1`,
-  );
+  const params = {
+    ...values,
+    dueAt: values.dueAt?.toISOString() ?? null,
+    occurredAt: values.occurredAt.toISOString(),
+    actorId: auditActorId(actor),
+    actorRole: auditActorRole(actor),
+    auditData: JSON.stringify(auditData(actor, values, text.masked, null)),
+    tokenId: idempotency?.tokenId ?? null,
+    key: idempotency?.key ?? null,
+    requestHash: idempotency?.requestHash ?? null,
+  };
   try {
-    const [record] = await db.with(inserted, audit, key).select().from(inserted);
+    const [record] = await (idempotency ? statements.insertWithKey : statements.insert).execute(params);
     return {
       record,
       created: true,
@@ -244,6 +240,60 @@ async function insertAtOnce(db: Database, actor: RecordActor, input: NewRecordIn
     if (isUniqueViolation(error)) return null;
     throw error;
   }
+}
+
+/**
+ * The intake statements, built once per database handle: drizzle spends longer building the
+ * insert with its CTEs (about 0.6 ms) than PostgreSQL spends running it without the triggers.
+ */
+const intakeStatements = new WeakMap<Database, ReturnType<typeof prepareIntake>>();
+
+function preparedIntake(db: Database) {
+  let statements = intakeStatements.get(db);
+  if (!statements) {
+    statements = prepareIntake(db);
+    intakeStatements.set(db, statements);
+  }
+  return statements;
+}
+
+const recordColumns = [
+  "kind", "channel", "source", "sourceUrl", "externalId", "siteId", "teamId", "categoryId", "regionCode", "callReference", "summary", "customerWords",
+  "urgency", "valuable", "status", "issueId", "authorId", "trackingNumber", "contact", "contactDigest", "moderationStatus", "dueAt", "occurredAt",
+] as const satisfies readonly (keyof ReturnType<typeof newRecordValues>)[];
+
+const instantColumns = new Set<string>(["dueAt", "occurredAt"]);
+
+function prepareIntake(db: Database) {
+  const p = sql.placeholder;
+  const references = db
+    .select({ categoryId: categories.id, categoryNameHans: categories.nameHans, categoryNameEn: categories.nameEn, siteId: sites.id, siteCode: sites.code })
+    .from(categories)
+    .leftJoin(sites, or(eq(sites.code, p("siteCode")), eq(sites.id, p("siteId"))))
+    .where(and(eq(categories.code, p("categoryCode")), eq(categories.active, true)))
+    .limit(1)
+    .prepare("intake_references");
+  const insertStatement = (withKey: boolean) => {
+    const inserted = db.$with("inserted").as(
+      db
+        .insert(records)
+        // Instants go as ISO text: drizzle's timestamp encoder would call toISOString on a null.
+        .values(Object.fromEntries(recordColumns.map((c) => [c, instantColumns.has(c) ? sql`${p(c)}::timestamptz` : p(c)])) as unknown as typeof records.$inferInsert)
+        .returning(),
+    );
+    const audit = db.$with("audit", {}).as(
+      sql`insert into ${auditLog} (actor_id, actor_role, action, entity_type, entity_id, data)
+        select ${p("actorId")}::int, ${p("actorRole")}, 'record.created', 'record', inserted.id::text, ${p("auditData")}::jsonb from inserted`,
+    );
+    const key = db.$with("claimed", {}).as(
+      withKey
+        ? sql`insert into ${idempotencyKeys} (token_id, key, request_hash, response_status, response_body)
+            select ${p("tokenId")}::int, ${p("key")}, ${p("requestHash")}, 201, jsonb_build_object('recordId', inserted.id) from inserted`
+        : sql`select 1`,
+    );
+    return db.with(inserted, audit, key).select().from(inserted).prepare(withKey ? "intake_insert_keyed" : "intake_insert");
+  };
+  return { references, insert: insertStatement(false), insertWithKey: insertStatement(true) };
 }
 
 function auditActorId(actor: RecordActor): number | null {
