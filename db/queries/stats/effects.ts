@@ -86,6 +86,8 @@ export async function listFixEffects(
         select family.id, (cell.day - family.fixed_on) as offset_days, sum(${sumSlots(sql`cell.counts`, allSlots)})::int as n
         from family join ${recordDayCells} cell on cell.category_id = family.category_id
           and cell.day between family.fixed_on - ${window}::int and family.fixed_on + ${window - 1}::int ${siteCondition}
+        -- Every window lies between these days: the cells' primary key reads only them.
+        where cell.day between ${fixes[0].fixed_on}::date - ${window}::int and ${fixes[fixes.length - 1].fixed_on}::date + ${window - 1}::int
         group by 1, 2`,
   );
   const byFix = new Map<number, Map<number, number>>();
