@@ -78,7 +78,8 @@ function writeStatement(viewer: Viewer, batchId: number, mode: string) {
       overriding system value
       select f.id, f.kind, f.channel, f.source, f.source_url, f.external_id, ${viewer.siteId}::int, ${teamId}::int, f.category_id, f.region_code,
         f.summary, f.customer_words, f.urgency, false, 'new', ${viewer.id}::int,
-        case when f.kind = 'complaint' then f.occurred_at + make_interval(days => ${complaintDays}::int) end, f.occurred_at
+        -- Whole days of 24 hours, as createRecord counts them, whatever the session's time zone.
+        case when f.kind = 'complaint' then f.occurred_at + make_interval(hours => ${complaintDays * 24}::int) end, f.occurred_at
       from fresh as f
     ),
     audited as (
