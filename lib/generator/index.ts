@@ -28,7 +28,7 @@ export interface GenerateOptions {
   today?: string;
   /** Empty the intake and workflow tables first (the audit log is append-only and stays). */
   fresh?: boolean;
-  /** Drop and rebuild the records' secondary indexes around the load; by default when the load is larger than the table. */
+  /** Drop and rebuild the records' indexes (the primary key too) around the load; by default when the load is larger than the table. */
   rebuildIndexes?: boolean;
   /** Time a plain COPY of the first rows generated (logged and unlogged), for comparison: 1m by default; 0 turns it off. */
   baselineRows?: number;
@@ -90,8 +90,8 @@ export interface GenerateResult {
 export const GENERATOR_SETTING = "generator.runs";
 /**
  * The reference COPYs take the first million rows (memory: about 300 MB), since COPY's rate falls
- * as a load grows (WAL and dirty pages pile up: 200k rows go in about a third faster a row than
- * a million); at least 600k rows are timed, the median of up to three runs.
+ * as a load grows (the first 200k rows went in about a third faster a row than a million, one
+ * after the other in one session); at least 600k rows are timed, the median of up to three runs.
  */
 const BASELINE_ROWS = 1_000_000;
 const REFERENCE_ROWS_TIMED = 600_000;
