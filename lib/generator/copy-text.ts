@@ -88,7 +88,8 @@ export class CopyWriter {
   /** The rows written so far, as one buffer of their own; the writer starts afresh. */
   take(): Buffer<ArrayBuffer> {
     const out = this.bytes.subarray(0, this.at);
-    this.capacity = Math.max(this.capacity, this.at + (this.at >> 3));
+    // The next chunk's room: this one's size and an eighth (a chunk kept holds on to all of it).
+    this.capacity = Math.max(4096, this.at + (this.at >> 3));
     this.bytes = Buffer.allocUnsafe(this.capacity);
     this.at = 0;
     this.rows = 0;
