@@ -48,25 +48,27 @@ function writeStatement(viewer: Viewer, batchId: number, mode: string) {
     src as materialized (
       select e."row", e.ord, coalesce((e.value ->> 'masked')::int, 0) as masked,
         v.kind::record_kind as kind, v.channel::channel as channel, nullif(v.source, '') as source,
-        nullif(v."sourceUrl", '') as source_url, nullif(v."externalId", '') as external_id, v."categoryCode" as category_code,
+        nullif(v."sourceUrl", '') as source_url, nullif(v."externalId", '') as external_id,
         nullif(v.region, '') as region_code, v.summary, v."customerWords" as customer_words,
         coalesce(nullif(v.urgency, ''), 'normal')::urgency as urgency,
-        coalesce(nullif(v."occurredAt", '')::timestamptz, now()) as occurred_at
+        coalesce(nullif(v."occurredAt", '')::timestamptz, now()) as occurred_at,
+        c.id as category_id, coalesce(c.active, false) as category_active
       from elements as e
       cross join lateral jsonb_to_record(e.value -> 'values') as v(
         kind text, channel text, source text, "sourceUrl" text, "externalId" text, "categoryCode" text,
         region text, summary text, "customerWords" text, urgency text, "occurredAt" text)
+      left join categories as c on c.code = v."categoryCode"
       where e.valid
     ),
     stale as materialized (
       select src."row", src.ord from src
-      where not exists (select 1 from categories as c where c.code = src.category_code and c.active)
+      where not src.category_active
         or (src.region_code is not null and not exists (select 1 from regions as g where g.code = src.region_code))
         or (src.external_id is not null and exists (select 1 from records as r where r.channel = src.channel and r.external_id = src.external_id))
     ),
     fresh as materialized (
-      select nextval(pg_get_serial_sequence('records', 'id')) as id, src.*,
-        (select c.id from categories as c where c.code = src.category_code) as category_id
+      -- The sequence looked up once, not for every row.
+      select nextval((select pg_get_serial_sequence('records', 'id'))::regclass) as id, src.*
       from src
       where not exists (select 1 from stale)
       order by src.ord
