@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import PostalMime, { type Address } from "postal-mime";
@@ -464,20 +464,18 @@ interface ExistingRecord {
 
 async function loadExistingExternalIds(db: Executor, ids: string[]): Promise<Map<string, ExistingRecord[]>> {
   const out = new Map<string, ExistingRecord[]>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 1000) {
-    const chunk = unique.slice(i, i + 1000);
-    const found = await db
-      .select({ channel: records.channel, externalId: records.externalId, summary: records.summary })
-      .from(records)
-      // By (channel, external id), the unique index's order: the channels an import can fill.
-      .where(and(inArray(records.channel, importChannels), isNotNull(records.externalId), inArray(records.externalId, chunk)));
-    for (const r of found) {
-      if (r.externalId === null) continue;
-      const list = out.get(r.externalId) ?? [];
-      list.push({ channel: r.channel, externalId: r.externalId, summary: r.summary });
-      out.set(r.externalId, list);
-    }
+  if (ids.length === 0) return out;
+  // One statement for the upload, the ids as one parameter; looked up by (channel, external id),
+  // the unique index's order, over the channels an import can fill.
+  const found = await db
+    .select({ channel: records.channel, externalId: records.externalId, summary: records.summary })
+    .from(records)
+    .where(and(inArray(records.channel, importChannels), sql`${records.externalId} in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`));
+  for (const r of found) {
+    if (r.externalId === null) continue;
+    const list = out.get(r.externalId) ?? [];
+    list.push({ channel: r.channel, externalId: r.externalId, summary: r.summary });
+    out.set(r.externalId, list);
   }
   return out;
 }
