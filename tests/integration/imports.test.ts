@@ -474,6 +474,9 @@ describe("committing a large batch, and commits that race", () => {
       expect(audit.data).toEqual({ channel: row.values.channel, via: "import", batchId: preview.batchId, row: row.row, ...(row.masked > 0 ? { masked: row.masked } : {}) });
     });
 
+    // Which record each row became is kept once, in the commit's audit row, and shown with the batch.
+    const [committed] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "import.committed"), eq(auditLog.entityId, String(preview.batchId))));
+    expect(committed.data).toMatchObject({ savedCount: 2400, skippedCount: 0, recordIds: result.recordIds });
     const batch = await getImportBatch(t.db, viewer, preview.batchId);
     expect(batch).toMatchObject({ status: "committed", committedCount: 2400, committedMode: "valid_only" });
     expect(batch.rows.map((r) => r.recordId)).toEqual(result.recordIds);
