@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { bareRows, benchActionPage, benchToken, measureAction, measureBareRoute, measureIntake, measurePgbench, preflightIntake, preparePgbench, readBuiltActionId, removeDir, sampleWaits, type WaitSample } from "./intake";
+import { bareRows, benchActionPage, benchToken, measureAction, measureBareRoute, measureFrameworkFloor, measureIntake, measurePgbench, preflightIntake, preparePgbench, readBuiltActionId, removeDir, sampleWaits, type WaitSample } from "./intake";
 import type { LoadResult, PgbenchResult } from "./load";
 import { measurePages, type PageResult } from "./pages";
 import { startServer, type BenchServer, type MemoryPeak } from "./server";
@@ -122,8 +122,12 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
           intake[`api_${clients}`] = await sampled(`api_${clients}`, () => measureIntake(target, clients, options.seconds, warmupSeconds));
           console.error(`[bench] bare route at ${clients} client(s)…`);
           intake[`bare_${clients}`] = await sampled(`bare_${clients}`, () => measureBareRoute(url, rows, clients, options.seconds, warmupSeconds));
+          console.error(`[bench] framework floor (no database) at ${clients} client(s)…`);
+          intake[`floor_${clients}`] = await measureFrameworkFloor(url, rows, clients, options.seconds, warmupSeconds);
           console.error(`[bench] server action at ${clients} client(s)…`);
           intake[`action_${clients}`] = await sampled(`action_${clients}`, () => measureAction(url, actionId, rows, clients, options.seconds, warmupSeconds));
+          console.error(`[bench] server action, answer not compressed, at ${clients} client(s)…`);
+          intake[`action_identity_${clients}`] = await measureAction(url, actionId, rows, clients, options.seconds, warmupSeconds, "identity");
           console.error(`[bench] pgbench at ${clients} client(s)…`);
           pgbench[`insert_${clients}`] = await measurePgbench(options.pgbench, databaseUrl, scripts.plain, clients, options.seconds);
           console.error(`[bench] pgbench into records at ${clients} client(s)…`);
@@ -181,6 +185,8 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
     const api = (n: number) => intake[`api_${n}`]?.rps ?? null;
     const bare = (n: number) => intake[`bare_${n}`]?.rps ?? null;
     const action = (n: number) => intake[`action_${n}`]?.rps ?? null;
+    const floor = (n: number) => intake[`floor_${n}`]?.rps ?? null;
+    const actionIdentity = (n: number) => intake[`action_identity_${n}`]?.rps ?? null;
     const pg = (n: number) => pgbench[`insert_${n}`]?.tps ?? null;
     const pgRecords = (n: number) => pgbench[`records_${n}`]?.tps ?? null;
     Object.assign(figures, {
@@ -199,6 +205,12 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       action_rps_8: action(8),
       action_vs_route_ratio: ratio(action(8), bare(8)),
       action_vs_route_ratio_1: ratio(action(1), bare(1)),
+      action_uncompressed_vs_route_ratio: ratio(actionIdentity(8), bare(8)),
+      action_uncompressed_vs_route_ratio_1: ratio(actionIdentity(1), bare(1)),
+      framework_floor_rps_1: floor(1),
+      framework_floor_rps_8: floor(8),
+      framework_floor_ratio_vs_pgbench: ratio(floor(8), pg(8)),
+      intake_vs_framework_floor_ratio: ratio(api(8), floor(8)),
       pglite_intake_rps_1: pglite?.result.rps ?? null,
       pglite_vs_server_intake_ratio: ratio(pglite?.result.rps, api(1)),
       intake: {
@@ -210,6 +222,7 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
         load: "closed loop from the bench process (Node fetch, keep-alive), on the same machine as the server and PostgreSQL",
         api: "POST /api/v1/records: bearer token, JSON body validated, text masked, record + audit row + idempotency key in one transaction (a new Idempotency-Key and externalId each request)",
         bare_route: "POST /api/bench/insert: the same record row by one drizzle INSERT (lib/services/bench-insert.ts), no token, validation, audit or idempotency",
+        framework_floor: "POST /api/bench/noop: the bare route's request, its JSON read and a 201 answered, no database: the most a route of this server reaches on this machine",
         action: `POST ${benchActionPage} as React calls a server action (Next-Action: the id of benchInsertAction read from .next/server/server-reference-manifest.json, Origin: the server, Accept: text/x-component, body: the JSON array of its one argument); the same insert function as the bare route; counted only when the answer carries {"created":true,…}`,
         traffic_mix: "sites by the seed's weights (SH 5, SZ 4, TJ 3) times categories by the generator's ranking (1/rank^0.95), 240 (site, category) slots taken in turn by the HTTP loads and at random by pgbench: concurrent inserts fall on different dashboard cells as real traffic does, not all on one",
         waits_method: "pg_stat_activity of the bench database sampled every 20 ms during each phase: active backends by wait_event_type:wait_event (cpu = not waiting); lockShare = the share waiting on a lock (a dashboard cell row held by another insert until its commit)",
@@ -219,7 +232,7 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
         pgbench_runs: pgbench,
         pglite: pglite && { ...pglite.result, server_start_seconds: Math.round(pglite.startSeconds * 10) / 10, peak_rss_mb: pglite.peak.peakRssMb },
         notes: [
-          "action_vs_route_ratio = the bench server action at 8 clients / the bare route at 8 clients (action_vs_route_ratio_1 at 1 client); api_vs_route_ratio = intake at 8 / bare route at 8.",
+          "action_vs_route_ratio = the bench server action at 8 clients / the bare route at 8 clients (action_vs_route_ratio_1 at 1 client), the action asked for gzip as browsers do; action_uncompressed_vs_route_ratio = the same with Accept-Encoding: identity (Next gzips every streamed action answer, however small; the bare route's small answer opts out with Cache-Control: no-transform, which an action cannot set); api_vs_route_ratio = intake at 8 / bare route at 8.",
           "pglite_vs_server_intake_ratio = intake at 1 client on the embedded engine (a second server, PGLITE_DIR in a temporary folder) / intake at 1 client on the server.",
         ],
       },
@@ -239,14 +252,16 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       ...clientCounts.flatMap((n) => [
         row("POST /api/v1/records", intake[`api_${n}`]),
         row("POST /api/bench/insert (bare)", intake[`bare_${n}`]),
+        row("POST /api/bench/noop (no database)", intake[`floor_${n}`]),
         row(`server action on ${benchActionPage}`, intake[`action_${n}`]),
+        row(`the same, answer not compressed`, intake[`action_identity_${n}`]),
         pgbenchRow("pgbench INSERT, plain table", n, pgbench[`insert_${n}`]),
         pgbenchRow("pgbench INSERT into records", n, pgbench[`records_${n}`]),
       ]),
       row("POST /api/v1/records on PGlite", pglite?.result),
     ]);
     console.log(
-      `intake 8 / pgbench 8 = ${figures.intake_ratio_vs_pgbench ?? "n/a"} (into records: ${figures.intake_ratio_vs_pgbench_records ?? "n/a"}); API / bare route at 8 = ${figures.api_vs_route_ratio ?? "n/a"}; PGlite / server at 1 = ${figures.pglite_vs_server_intake_ratio ?? "n/a"}; action / bare route at 8 = ${figures.action_vs_route_ratio ?? "n/a"} (at 1: ${figures.action_vs_route_ratio_1 ?? "n/a"})`,
+      `framework floor 8 / pgbench 8 = ${figures.framework_floor_ratio_vs_pgbench ?? "n/a"}; intake 8 / floor 8 = ${figures.intake_vs_framework_floor_ratio ?? "n/a"}; intake 8 / pgbench 8 = ${figures.intake_ratio_vs_pgbench ?? "n/a"} (into records: ${figures.intake_ratio_vs_pgbench_records ?? "n/a"}); API / bare route at 8 = ${figures.api_vs_route_ratio ?? "n/a"}; PGlite / server at 1 = ${figures.pglite_vs_server_intake_ratio ?? "n/a"}; action / bare route at 8 = ${figures.action_vs_route_ratio ?? "n/a"} (at 1: ${figures.action_vs_route_ratio_1 ?? "n/a"}; not compressed: ${figures.action_uncompressed_vs_route_ratio ?? "n/a"}, at 1: ${figures.action_uncompressed_vs_route_ratio_1 ?? "n/a"})`,
     );
     console.log(
       `lock waits (share of active backends waiting on a lock): ${Object.entries(waits)

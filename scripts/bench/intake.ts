@@ -118,9 +118,9 @@ function bareRecord(rows: BareRows, run: string, n: number) {
   return { ...apiRecord(run, n), categoryCode: undefined, siteCode: undefined, region: undefined, regionCode: rows.regionCode, ...rows.rows[n % rows.rows.length] };
 }
 
-function bareRequest(url: string, rows: BareRows, run: string) {
+function bareRequest(url: string, rows: BareRows, run: string, route = "/api/bench/insert") {
   return (n: number) => ({
-    url: `${url}/api/bench/insert`,
+    url: `${url}${route}`,
     init: {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -133,6 +133,13 @@ export async function measureBareRoute(url: string, rows: BareRows, clients: num
   const run = randomBytes(4).toString("hex");
   if (warmupSeconds > 0) await runLoad({ clients, seconds: warmupSeconds, okStatus: 201, request: bareRequest(url, rows, `${run}w`) });
   return runLoad({ clients, seconds, okStatus: 201, request: bareRequest(url, rows, `bare-${run}`) });
+}
+
+/** The framework's floor: the same request to a route that reads it and answers without the database. */
+export async function measureFrameworkFloor(url: string, rows: BareRows, clients: number, seconds: number, warmupSeconds: number): Promise<LoadResult> {
+  const run = randomBytes(4).toString("hex");
+  if (warmupSeconds > 0) await runLoad({ clients, seconds: warmupSeconds, okStatus: 201, request: bareRequest(url, rows, `${run}w`, "/api/bench/noop") });
+  return runLoad({ clients, seconds, okStatus: 201, request: bareRequest(url, rows, `noop-${run}`, "/api/bench/noop") });
 }
 
 // ---------------------------------------------------------------------------- server action
@@ -166,22 +173,27 @@ export function actionCreated(body: string): boolean {
 }
 
 /** A POST as React's client sends a server action call: the action id, and the arguments as a JSON array. */
-function actionRequest(url: string, actionId: string, rows: BareRows, run: string) {
+function actionRequest(url: string, actionId: string, rows: BareRows, run: string, encoding: string) {
   return (n: number) => ({
     url: `${url}${benchActionPage}`,
     init: {
       method: "POST",
-      headers: { "next-action": actionId, origin: url, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      headers: { "next-action": actionId, origin: url, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", "accept-encoding": encoding },
       body: JSON.stringify([bareRecord(rows, run, n)]),
     },
   });
 }
 
-export async function measureAction(url: string, actionId: string, rows: BareRows, clients: number, seconds: number, warmupSeconds: number): Promise<LoadResult> {
+/**
+ * The bench action as a browser calls it, asking for gzip (`encoding` "identity": as a client that
+ * does not). Next compresses every action answer however small, as it streams them, while the
+ * bare route's small answer opts out (Cache-Control: no-transform), which an action cannot do.
+ */
+export async function measureAction(url: string, actionId: string, rows: BareRows, clients: number, seconds: number, warmupSeconds: number, encoding = "gzip, deflate"): Promise<LoadResult> {
   const run = randomBytes(4).toString("hex");
   const spec = { clients, okStatus: 200, accept: actionCreated };
-  if (warmupSeconds > 0) await runLoad({ ...spec, seconds: warmupSeconds, request: actionRequest(url, actionId, rows, `${run}w`) });
-  return runLoad({ ...spec, seconds, request: actionRequest(url, actionId, rows, `action-${run}`) });
+  if (warmupSeconds > 0) await runLoad({ ...spec, seconds: warmupSeconds, request: actionRequest(url, actionId, rows, `${run}w`, encoding) });
+  return runLoad({ ...spec, seconds, request: actionRequest(url, actionId, rows, `action-${run}`, encoding) });
 }
 
 /** The ids the bare route, the action and pgbench write, read from the database the server seeded. */

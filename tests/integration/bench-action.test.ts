@@ -18,6 +18,7 @@ vi.mock("@/db", () => ({ getDb: async () => state.db }));
 
 const { benchInsertAction } = await import("@/app/bench/action/actions");
 const { POST } = await import("@/app/api/bench/insert/route");
+const { POST: noopPost } = await import("@/app/api/bench/noop/route");
 
 let t: TestDatabase;
 let row: BenchRecord;
@@ -68,6 +69,20 @@ describe("the bare bench route", () => {
     const before = await recordCount();
     const response = await POST(new Request("http://localhost/api/bench/insert", { method: "POST", body: JSON.stringify({ ...row, externalId: "bench-off-route" }) }));
     expect(response.status).toBe(404);
+    expect(await recordCount()).toBe(before);
+  });
+});
+
+describe("the framework-floor bench route", () => {
+  it("is not found without BENCH_ROUTES, and with it answers 201 without writing anything", async () => {
+    const send = () => noopPost(new Request("http://localhost/api/bench/noop", { method: "POST", body: JSON.stringify({ ...row, externalId: "bench-noop-1" }) }));
+    const before = await recordCount();
+    state.benchRoutes = false;
+    expect((await send()).status).toBe(404);
+    state.benchRoutes = true;
+    const response = await send();
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ received: "bench-noop-1" });
     expect(await recordCount()).toBe(before);
   });
 });
