@@ -1,12 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/db";
 import type { User } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { authSecret } from "@/lib/env";
+import { currentPath } from "@/lib/request";
 import { Unauthenticated } from "@/lib/errors";
 import { can, isRole, type Permission } from "@/lib/permissions";
 import { loadActiveUser } from "@/lib/services/users";
@@ -58,7 +59,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) {
-    const path = (await headers()).get("x-pathname") ?? "/";
+    const path = (await currentPath()) ?? "/";
     redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   }
   return viewer;

@@ -1,12 +1,12 @@
 import { getLocale } from "next-intl/server";
-import { headers } from "next/headers";
 import { setLocaleAction } from "@/lib/actions/preferences";
 import { localeLabels, locales } from "@/lib/i18n/config";
+import { currentPath } from "@/lib/request";
 
 /** Three buttons in a form: a language change needs no JavaScript. */
 export async function LocaleSwitcher({ tone = "light" }: { tone?: "light" | "dark" }) {
   const current = await getLocale();
-  const returnTo = (await headers()).get("x-pathname") ?? "/";
+  const returnTo = (await currentPath()) ?? "/";
   const base = tone === "dark" ? "text-brand-100 hover:bg-white/10" : "text-slate-600 hover:bg-slate-100";
   const active = tone === "dark" ? "bg-white/15 text-white" : "bg-slate-200 text-slate-900";
   return (

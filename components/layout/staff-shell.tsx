@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 import { signOutAction } from "@/lib/actions/session";
+import { currentPath } from "@/lib/request";
 import type { Viewer } from "@/lib/session";
 import { LocaleSwitcher } from "./locale-switcher";
 import { navigation } from "./nav";
 
 export async function StaffShell({ viewer, unread, children }: { viewer: Viewer; unread: number; children: React.ReactNode }) {
   const t = await getTranslations();
-  const path = (await headers()).get("x-pathname") ?? "";
+  const path = (await currentPath()) ?? "";
   const items = navigation[viewer.role];
   // The most specific item that contains the current page is the active one.
   const activeHref = items
