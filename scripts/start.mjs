@@ -48,9 +48,20 @@ if (args.has("--fresh") && process.env.PGLITE_DIR && !process.env.DATABASE_URL) 
 ensureBuild();
 if (args.has("--build-only")) process.exit(0);
 
+// A bounded heap: left alone, V8 sizes its old generation from the machine's memory (gigabytes
+// here) and lets garbage pile up toward it, so the server's resident size follows the machine,
+// not its work. VOC_HEAP_MB (default 320) sets it; a --max-old-space-size in NODE_OPTIONS wins.
+const callerOptions = process.env.NODE_OPTIONS ?? "";
+const heapMb = Number(process.env.VOC_HEAP_MB || 320);
+if (!Number.isInteger(heapMb) || heapMb < 128) {
+  console.error(`[voc] VOC_HEAP_MB must be a whole number of megabytes, at least 128 (got ${process.env.VOC_HEAP_MB}).`);
+  process.exit(2);
+}
+const nodeOptions = /--max-old-space-size/.test(callerOptions) ? callerOptions : `${callerOptions} --max-old-space-size=${heapMb}`.trim();
+
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
