@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openPglite, openPostgres, type Database, type DatabaseHandle } from "@/db/client";
+import { openPglite, openPostgres, queryRows, type Database, type DatabaseHandle } from "@/db/client";
 import { settings } from "@/db/schema";
 import { GENERATOR_SETTING, generateData, type GenerateResult } from "@/lib/generator";
 
@@ -210,8 +210,8 @@ async function runDashboards(): Promise<Record<string, unknown>> {
       }
       let rollupMismatches: number | null = null;
       try {
-        const rows = (await o.handle.db.execute(sql`select voc_dashboard_cell_mismatches()::int as n`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
-        rollupMismatches = (rows.rows ?? rows)[0].n;
+        const [row] = await queryRows<{ n: number }>(o.handle.db, sql`select voc_dashboard_cell_mismatches()::int as n`);
+        rollupMismatches = Number(row.n);
       } catch (error) {
         errors.push(`dashboards: ${o.size} rollup check: ${(error as Error).message.split("\n")[0]}`);
       }

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { rows as rowsOf } from "@/db/queries/stats/workflow";
+import { queryRows, type Executor } from "@/db/client";
 import type { Viewer } from "@/lib/viewer";
 import { complaintDays } from "./records";
 
@@ -29,7 +28,7 @@ export type WriteOutcome = { stale: number[] } | { saved: Map<number, number>; s
  * found invalid are skipped.
  */
 export async function writeBatchRecords(tx: Executor, viewer: Viewer, batchId: number, mode: string): Promise<WriteOutcome> {
-  const rows = await rowsOf<{ state: "stale" | "saved" | "skipped"; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
+  const rows = await queryRows<{ state: "stale" | "saved" | "skipped"; row: number; id: number | string | null }>(tx, writeStatement(viewer, batchId, mode));
   const of = (state: string) => rows.filter((r) => r.state === state);
   const stale = of("stale").map((r) => Number(r.row));
   if (stale.length > 0) return { stale };

@@ -3,10 +3,10 @@ import path from "node:path";
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rows } from "@/db/queries/stats/workflow";
 import { auditLog, categories, importBatches, records, type User } from "@/db/schema";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { commitImport, decodeText, getImportBatch, ImportRefused, importLimits, previewImport, stripQuotedReply, type ImportFile } from "@/lib/services/imports";
+import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createUser, viewerOf } from "../helpers/factories";
 
@@ -482,7 +482,7 @@ describe("committing a large batch, and commits that race", () => {
     expect(batch.rows.map((r) => r.recordId)).toEqual(result.recordIds);
     expect(batch.rows.map(({ recordId: _, ...r }) => r)).toEqual(preview.rows);
 
-    const [{ m }] = await rows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
+    const [{ m }] = await queryRows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
     expect(m).toBe(0);
   });
 

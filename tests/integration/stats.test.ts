@@ -13,11 +13,12 @@ import {
   listRisingCategories,
 } from "@/db/queries/stats/records";
 import { foldCellDeltas } from "@/db/queries/stats/fold";
-import { countOpenIssuesByAge, getActionsOnTime, getCycleTimes, getResolution, listBulletinVolumes, rows } from "@/db/queries/stats/workflow";
+import { countOpenIssuesByAge, getActionsOnTime, getCycleTimes, getResolution, listBulletinVolumes } from "@/db/queries/stats/workflow";
 import { bulletinIssues, bulletins, categories, records, sites, type User } from "@/db/schema";
 import type { StatsFilters } from "@/lib/stats/filters";
 import { runStatsFigure } from "@/lib/stats/registry";
 import { statsScopeFor, type StatsScope } from "@/lib/stats/scope";
+import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createUser, viewerOf } from "../helpers/factories";
 import { categoryId, makeAction, makeIssue, makeTeam } from "../helpers/loop-fixtures";
@@ -196,15 +197,15 @@ describe("record figures from the cells", () => {
 
 describe("the cells follow every write", () => {
   it("leaves a delta instead of touching a cell, and the fold moves it in", async () => {
-    const cellsBefore = await rows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`);
+    const cellsBefore = await queryRows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`);
     const [row] = await t.db
       .insert(records)
       .values({ kind: "complaint", channel: "mailbox", categoryId: cat.instalment!, summary: "新记录", occurredAt: new Date("2026-03-20T12:00:00+08:00") })
       .returning({ id: records.id });
     // The writer appended one delta and left every cell as it was.
-    const [{ waiting }] = await rows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
+    const [{ waiting }] = await queryRows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
     expect(Number(waiting)).toBe(1);
-    expect(await rows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`)).toEqual(cellsBefore);
+    expect(await queryRows<{ counts: number[] }>(t.db, sql`select counts from record_day_cells order by day, site_id, category_id`)).toEqual(cellsBefore);
     expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "mailbox")?.n).toBe(0);
     expect(await foldCellDeltas(t.db)).toBe(1);
     expect(await foldCellDeltas(t.db)).toBe(0);
@@ -226,9 +227,9 @@ describe("the cells follow every write", () => {
     const after = await channelsNow();
     expect([after.mailbox, after.internet]).toEqual([0, 1]);
     await t.db.update(records).set({ status: "dismissed" }).where(eq(records.id, row.id));
-    const [{ waiting }] = await rows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
+    const [{ waiting }] = await queryRows<{ waiting: number }>(t.db, sql`select count(*)::int as waiting from record_cell_deltas`);
     expect(Number(waiting)).toBe(0);
-    const [{ m }] = await rows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
+    const [{ m }] = await queryRows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
     expect(Number(m)).toBe(0);
     await t.db.delete(records).where(eq(records.id, row.id));
     expect((await channelsNow()).internet).toBe(0);
@@ -295,7 +296,7 @@ describe("workflow figures", () => {
   const month: StatsFilters = { from: "2026-03-01", to: "2026-03-31", grain: "month" };
 
   it("keeps each issue's record count and first record", async () => {
-    const [row] = await rows<{ record_count: number; first_record_at: string | Date }>(t.db, sql`select record_count, first_record_at from issues where id = ${pinIssue}`);
+    const [row] = await queryRows<{ record_count: number; first_record_at: string | Date }>(t.db, sql`select record_count, first_record_at from issues where id = ${pinIssue}`);
     expect(Number(row.record_count)).toBe(3);
     expect(new Date(row.first_record_at).toISOString()).toBe("2026-03-02T15:30:00.000Z");
   });
@@ -400,7 +401,7 @@ describe("workflow figures", () => {
   });
 
   it("matches the raw records cell for cell after the links", async () => {
-    const [{ m }] = await rows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
+    const [{ m }] = await queryRows<{ m: number }>(t.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
     expect(Number(m)).toBe(0);
   });
 });

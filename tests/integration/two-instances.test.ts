@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres, type DatabaseHandle } from "@/db/client";
-import { rows } from "@/db/queries/stats/workflow";
+import { openPostgres, queryRows, type DatabaseHandle } from "@/db/client";
 import { seedReference } from "@/db/seed/reference";
 import { auditLog, categories, emailOutbox, idempotencyKeys, records } from "@/db/schema";
 import { handleCreateRecord } from "@/lib/api/records";
@@ -66,7 +65,7 @@ const record = (i: number, extra: Record<string, unknown> = {}) => ({
 
 describe("two instances on one database", () => {
   it("migrated the schema once", async () => {
-    const [{ n }] = await rows<{ n: number }>(a.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const [{ n }] = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const files = (await import("@/db/migrations/meta/_journal.json")).entries.length;
     expect(Number(n)).toBe(files);
   });
@@ -131,7 +130,7 @@ describe("two instances on one database", () => {
   });
 
   it("keeps the dashboard cells equal to the records after concurrent writes", async () => {
-    const [{ m }] = await rows<{ m: number }>(b.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
+    const [{ m }] = await queryRows<{ m: number }>(b.db, sql`select voc_dashboard_cell_mismatches()::int as m`);
     expect(Number(m)).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { queryRows, type Executor } from "@/db/client";
 import { categories, issues, records, sites, type Channel, type IssueStatus, type RecordKind, type RecordStatus } from "@/db/schema";
 import { addDays, type StatsFilters } from "@/lib/stats/filters";
 import { todayInCenter } from "@/lib/dates";
 import type { StatsScope } from "@/lib/stats/scope";
 import { categoryFamily, type Names } from "./records";
-import { issueConditions, localDay, rows, type AgeBucket } from "./workflow";
+import { issueConditions, localDay, type AgeBucket } from "./workflow";
 
 /**
  * The records or issues behind a bar or point: the same filters as the figure, read from the
@@ -66,7 +66,7 @@ export async function listRecordsBehind(
   else if (filters.province && /^\d{6}$/.test(filters.province)) parts.push(sql`left(r.region_code, 2) = ${filters.province.slice(0, 2)}`);
   const cursor = decodeCursor(page.after);
   if (cursor) parts.push(sql`(r.occurred_at, r.id) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::bigint)`);
-  const found = await rows<{
+  const found = await queryRows<{
     id: number;
     occurred_at: string | Date;
     kind: RecordKind;
@@ -148,7 +148,7 @@ export async function listIssuesBehind(
     if (drill.bucket === "quarter") parts.push(sql`${age} between 31 and 90`);
     if (drill.bucket === "older") parts.push(sql`${age} > 90`);
   }
-  const found = await rows<{
+  const found = await queryRows<{
     id: number;
     title: string;
     status: IssueStatus;

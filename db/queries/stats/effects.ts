@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { queryRows, type Executor } from "@/db/client";
 import { actions, categories, channels, issues, recordDayCells, recordKinds } from "@/db/schema";
 import { recordCellSlots, sumSlots } from "@/lib/stats/cells";
 import { todayInCenter } from "@/lib/dates";
 import { addDays, daysBetween, type StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
 import type { Names } from "./records";
-import { issueConditions, localDay, rows } from "./workflow";
+import { issueConditions, localDay } from "./workflow";
 
 /**
  * The effect of a fix: records on a resolved issue's category (its children included) in the
@@ -62,7 +62,7 @@ export async function listFixEffects(
   const today = options.today ?? todayInCenter();
   const window = weeks * 7;
   const where = await issueConditions(db, filters, scope);
-  const fixes = await rows<{ id: number; title: string; public_title: string | null; category_id: number; code: string; name_hans: string; name_hant: string; name_en: string; fixed_on: string }>(
+  const fixes = await queryRows<{ id: number; title: string; public_title: string | null; category_id: number; code: string; name_hans: string; name_hant: string; name_en: string; fixed_on: string }>(
     db,
     sql`select * from (
           select i.id, i.title, i.public_title, i.category_id, c.code, c.name_hans, c.name_hant, c.name_en,
@@ -79,7 +79,7 @@ export async function listFixEffects(
     fixes.map((f) => sql`(${f.id}::int, ${f.category_id}::int, ${f.fixed_on}::date)`),
     sql`, `,
   );
-  const counts = await rows<{ id: number; offset_days: number; n: number }>(
+  const counts = await queryRows<{ id: number; offset_days: number; n: number }>(
     db,
     sql`with fix(id, category_id, fixed_on) as (values ${fixList}),
         family as (select fix.id, fix.fixed_on, c.id as category_id from fix join ${categories} c on c.id = fix.category_id or c.parent_id = fix.category_id)

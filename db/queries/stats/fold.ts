@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
+import { queryRows, type Database, type Executor } from "@/db/client";
 import { repeatInBackground } from "@/lib/repeat";
 
 /**
@@ -8,11 +8,8 @@ import { repeatInBackground } from "@/lib/repeat";
  * (unless `wait`), or on a read-only replica.
  */
 export async function foldCellDeltas(db: Executor, options: { wait?: boolean } = {}): Promise<number> {
-  const result = (await db.execute(sql`select voc_fold_cell_deltas(${options.wait ?? false}) as moved`)) as unknown as
-    | { rows?: { moved: string | number }[] }
-    | { moved: string | number }[];
-  const rows = Array.isArray(result) ? result : (result.rows ?? []);
-  return Number(rows[0]?.moved ?? 0);
+  const [row] = await queryRows<{ moved: string | number }>(db, sql`select voc_fold_cell_deltas(${options.wait ?? false}) as moved`);
+  return Number(row?.moved ?? 0);
 }
 
 /** Folds every few seconds, so a replica's dashboards follow within seconds too. */

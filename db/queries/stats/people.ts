@@ -1,11 +1,11 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { queryRows, type Executor } from "@/db/client";
 import { issueTeamSuggestions, recordKinds, sites, teamDayCells, teams, type RecordKind } from "@/db/schema";
 import { kindIndex } from "@/lib/stats/cells";
 import type { StatsFilters } from "@/lib/stats/filters";
 import { scopeSiteId, type StatsScope } from "@/lib/stats/scope";
 import type { Names } from "./records";
-import { localDay, rows } from "./workflow";
+import { localDay } from "./workflow";
 
 /**
  * People: what sites and teams contribute. Teams, not agents, are compared, and volume is never
@@ -59,7 +59,7 @@ export async function listTeamContributions(db: Executor, filters: StatsFilters,
   // Ideas that became practice in the range: suggestions a team fed into issues resolved in it
   // by an immediate new practice, read from the per-issue counts the triggers keep.
   const ideas = kinds.includes("suggestion")
-    ? await rows<{ team_id: number; n: number }>(
+    ? await queryRows<{ team_id: number; n: number }>(
         db,
         sql`select s.team_id, sum(s.n)::int as n
             from issues i join ${issueTeamSuggestions} s on s.issue_id = i.id
@@ -111,20 +111,20 @@ export interface OwnContribution {
 /** An agent's own records in the range and what became of them. */
 export async function getOwnContribution(db: Executor, filters: StatsFilters, authorId: number): Promise<OwnContribution> {
   const inRange = sql`r.author_id = ${authorId} and ${localDay(sql`r.occurred_at`)} between ${filters.from}::date and ${filters.to}::date`;
-  const kindRows = await rows<{ kind: RecordKind; n: number; escalated: number; dismissed: number }>(
+  const kindRows = await queryRows<{ kind: RecordKind; n: number; escalated: number; dismissed: number }>(
     db,
     sql`select r.kind, count(*)::int as n, (count(*) filter (where r.issue_id is not null))::int as escalated,
           (count(*) filter (where r.status = 'dismissed'))::int as dismissed
         from records r where ${inRange} group by r.kind`,
   );
-  const [resolved] = await rows<{ issues: number; ideas: number }>(
+  const [resolved] = await queryRows<{ issues: number; ideas: number }>(
     db,
     sql`select count(distinct i.id)::int as issues,
           (count(*) filter (where r.kind = 'suggestion' and exists (
             select 1 from actions a where a.issue_id = i.id and a.disposition = 'immediate_practice' and a.status in ('done', 'verified'))))::int as ideas
         from records r join issues i on i.id = r.issue_id where ${inRange} and i.status = 'resolved'`,
   );
-  const outcomeRows = await rows<{ record_id: number; summary: string; issue_id: number; title: string; public_outcome: string | null; resolved_at: string | Date }>(
+  const outcomeRows = await queryRows<{ record_id: number; summary: string; issue_id: number; title: string; public_outcome: string | null; resolved_at: string | Date }>(
     db,
     sql`with latest as (
           select i.id, i.title, i.public_outcome, i.resolved_at

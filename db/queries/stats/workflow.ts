@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { queryRows, type Executor } from "@/db/client";
 import { actions, departments, issues } from "@/db/schema";
 import { todayInCenter } from "@/lib/dates";
 import type { Grain, StatsFilters } from "@/lib/stats/filters";
@@ -12,13 +12,6 @@ import { categoryFamily, periodsBetween, type Names } from "./records";
  * counts that the records triggers keep; never the raw records.
  */
 
-type Row = Record<string, unknown>;
-
-/** Rows of a raw statement on either engine (postgres.js returns an array, PGlite an object). */
-export async function rows<T extends Row>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
-}
 
 /**
  * The WHERE on issues (aliased `i`) for the filters and the viewer's scope. Issues rejected or
@@ -79,13 +72,13 @@ export async function getResolution(db: Executor, filters: StatsFilters, scope: 
   const where = await issueConditions(db, filters, scope);
   const inRange = sql`i.published_at is not null and ${localDay(sql`i.published_at`)} between ${filters.from}::date and ${filters.to}::date`;
   const period = periodExpr(filters.grain, localDay(sql`i.published_at`));
-  const byPeriod = await rows<{ period: string; published: number; resolved: number }>(
+  const byPeriod = await queryRows<{ period: string; published: number; resolved: number }>(
     db,
     sql`select ${period} as period, count(*)::int as published, (count(*) filter (where i.status = 'resolved'))::int as resolved
         from ${issues} i where ${where} and ${inRange} group by 1 order by 1`,
   );
   const departmentScope = scope.level === "department" ? sql`and a.department_id = ${scope.departmentId}` : sql``;
-  const byDepartment = await rows<{ department_id: number; name_hans: string; name_hant: string; name_en: string; issues: number; resolved: number }>(
+  const byDepartment = await queryRows<{ department_id: number; name_hans: string; name_hant: string; name_en: string; issues: number; resolved: number }>(
     db,
     sql`select d.id as department_id, d.name_hans, d.name_hant, d.name_en, count(distinct i.id)::int as issues,
           (count(distinct i.id) filter (where i.status = 'resolved'))::int as resolved
@@ -138,7 +131,7 @@ export interface OpenIssueAge {
 /** Open issues (not resolved, rejected or merged) by age since they were raised, as of today. */
 export async function countOpenIssuesByAge(db: Executor, filters: StatsFilters, scope: StatsScope, today = todayInCenter()): Promise<OpenIssueAge[]> {
   const where = await issueConditions(db, filters, scope);
-  const result = await rows<{ bucket: AgeBucket; before_bulletin: number; in_action: number }>(
+  const result = await queryRows<{ bucket: AgeBucket; before_bulletin: number; in_action: number }>(
     db,
     sql`select case when age <= 7 then 'week' when age <= 30 then 'month' when age <= 90 then 'quarter' else 'older' end as bucket,
           (count(*) filter (where status not in ('published', 'in_action')))::int as before_bulletin,
@@ -176,7 +169,7 @@ export async function getActionsOnTime(db: Executor, filters: StatsFilters, scop
   const where = await issueConditions(db, filters, scope);
   const lastDue = filters.to < today ? filters.to : today;
   const departmentScope = scope.level === "department" ? sql`and a.department_id = ${scope.departmentId}` : sql``;
-  const result = await rows<{ department_id: number; name_hans: string; name_hant: string; name_en: string; due: number; on_time: number }>(
+  const result = await queryRows<{ department_id: number; name_hans: string; name_hant: string; name_en: string; due: number; on_time: number }>(
     db,
     sql`select d.id as department_id, d.name_hans, d.name_hant, d.name_en, count(*)::int as due,
           (count(*) filter (where a.done_at is not null and ${localDay(sql`a.done_at`)} <= a.due_on))::int as on_time
@@ -220,7 +213,7 @@ export async function getCycleTimes(db: Executor, filters: StatsFilters, scope: 
   const range = (end: SQL) => sql`${localDay(end)} between ${filters.from}::date and ${filters.to}::date`;
   const days = (end: SQL, start: SQL) => sql`extract(epoch from (${end} - ${start})) / 86400.0`;
   const departmentScope = scope.level === "department" ? sql`and a.department_id = ${scope.departmentId}` : sql``;
-  const result = await rows<{ stage: CycleStage; count: number; median: number | null; p90: number | null }>(
+  const result = await queryRows<{ stage: CycleStage; count: number; median: number | null; p90: number | null }>(
     db,
     sql`with spans as (
           select 'record_to_escalation' as stage, ${days(sql`i.escalated_at`, sql`i.first_record_at`)} as d
@@ -268,7 +261,7 @@ export interface BulletinVolume {
 /** Published bulletins in the range (the current revision of each), with their issues and records. */
 export async function listBulletinVolumes(db: Executor, filters: StatsFilters, scope: StatsScope): Promise<BulletinVolume[]> {
   const where = await issueConditions(db, filters, scope);
-  const result = await rows<{ id: number; number: number; title: string; published_at: string | Date; issues: number; records: number }>(
+  const result = await queryRows<{ id: number; number: number; title: string; published_at: string | Date; issues: number; records: number }>(
     db,
     sql`select b.id, b.number, b.title, b.published_at, count(i.id)::int as issues, coalesce(sum(i.record_count), 0)::int as records
         from bulletins b join bulletin_issues bi on bi.bulletin_id = b.id join ${issues} i on i.id = bi.issue_id and ${where}
