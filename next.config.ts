@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // never bundled (webpack breaks them; Turbopack would copy them into public static files).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // scripts/server.mjs compresses, and leaves answers under a kilobyte as they are
+  // (lib/http/compress-by-size.ts); Next's own compression gzips every streamed answer.
+  compress: false,
   typedRoutes: false,
   experimental: {
     authInterrupts: true,

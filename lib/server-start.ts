@@ -23,6 +23,9 @@ export async function startServer(): Promise<void> {
   // Records' writes leave deltas for the dashboard cells; fold them in every few seconds.
   const { startCellFolding } = await import("@/db/queries/stats/fold");
   startCellFolding(getDb);
+  // For scripts/server.mjs: the routes it answers without Next, and compression by size.
+  const { registerServerHooks } = await import("@/lib/http/server-hooks");
+  registerServerHooks();
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -59,9 +59,10 @@ if (!Number.isInteger(heapMb) || heapMb < 128) {
 }
 const nodeOptions = /--max-old-space-size/.test(callerOptions) ? callerOptions : `${callerOptions} --max-old-space-size=${heapMb}`.trim();
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+// scripts/server.mjs: Next's handler behind Node's own server (direct routes, compression by size).
+const server = spawn(process.execPath, ["scripts/server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, PORT: port, NODE_ENV: "production", NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

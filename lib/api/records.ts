@@ -3,8 +3,8 @@ import type { Database } from "@/db/client";
 import { categories, records, sites } from "@/db/schema";
 import { Conflict, Forbidden, isExpectedError, NotFound, ValidationFailed } from "@/lib/errors";
 import { maskContact } from "@/lib/pii";
-import { authenticateApiToken, type ApiTokenIdentity, type ApiScope } from "@/lib/services/api-tokens";
-import { createRecord, isUniqueViolation, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
+import { authenticateApiToken, bearerToken, hashApiToken, type ApiTokenIdentity, type ApiScope } from "@/lib/services/api-tokens";
+import { createRecord, createRecordByToken, isUniqueViolation, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
 import { errorKeyMap, messageKey } from "@/lib/validation/errors";
 import { englishMessage, keyedFieldErrors, problem, zodFieldErrors, type ProblemFieldError } from "./problem";
 import {
@@ -25,18 +25,27 @@ import {
  */
 
 const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-/**
- * `next start` streams route answers without a length, so its compression cannot apply its
- * 1 KB threshold and gzips every answer, however small: a fresh zlib stream per request costs
- * more than it saves under 1 KB. `no-transform`, which that compression honours, keeps small
- * answers as they are; larger ones (record lists) are still compressed.
- */
-export const gzipThreshold = 1024;
-export const smallBodyHeaders = { "cache-control": "no-store, no-transform" };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  const answer = jsonAnswer(body, status, headers);
+  return new Response(answer.body, answer);
+}
+
+/** A JSON answer before it is a Fetch `Response`: the direct routes write it to Node as it is. */
+export interface JsonAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function jsonAnswer(body: unknown, status = 200, headers: Record<string, string> = {}): JsonAnswer {
   const text = JSON.stringify(body);
-  return new Response(text, { status, headers: { ...jsonHeaders, ...(Buffer.byteLength(text) < gzipThreshold ? smallBodyHeaders : {}), ...headers } });
+  // Whether it is compressed is the server's to decide, by its size (lib/http/compress-by-size.ts).
+  return { status, headers: { ...jsonHeaders, ...headers }, body: text };
+}
+
+export function toResponse(answer: Response | JsonAnswer): Response {
+  return answer instanceof Response ? answer : new Response(answer.body, answer);
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -45,7 +54,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; response: Respons
 
 const realm = 'Bearer realm="voc-api"';
 
-export async function authorize(db: Database, request: Request, scope: ApiScope): Promise<Outcome<ApiTokenIdentity>> {
+export async function authorize(db: Database, request: Pick<ApiRequest, "headers">, scope: ApiScope): Promise<Outcome<ApiTokenIdentity>> {
   const header = request.headers.get("authorization");
   const identity = await authenticateApiToken(db, header);
   if (!identity) {
@@ -77,16 +86,23 @@ function readableSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }
 
-/** The body as JSON, read with a byte limit (whatever Content-Length claims). */
-async function readJson(request: Request, maxBytes: number): Promise<Outcome<unknown>> {
-  const contentType = request.headers.get("content-type");
-  if (contentType && !jsonMediaType.test(contentType)) {
-    return { ok: false, response: problem("unsupported_media_type", "Send the body as JSON, with `Content-Type: application/json`.") };
-  }
-  const tooLarge = () => problem("payload_too_large", `The body is larger than ${readableSize(maxBytes)}.`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge() };
+/**
+ * What the handlers read of a request: Fetch's `Request` (the route files), or Node's request
+ * with its body already read, at most the limit and one byte (lib/api/direct.ts).
+ */
+export type ApiRequest = Pick<Request, "headers" | "body"> | ReadRequest;
+export interface ReadRequest {
+  headers: { get(name: string): string | null };
+  /** Named so as not to meet Request's own bytes() method. */
+  bodyBytes: Uint8Array;
+}
 
+function tooLarge(maxBytes: number): Response {
+  return problem("payload_too_large", `The body is larger than ${readableSize(maxBytes)}.`);
+}
+
+async function readBytes(request: ApiRequest, maxBytes: number): Promise<Outcome<Uint8Array>> {
+  if ("bodyBytes" in request) return { ok: true, value: request.bodyBytes };
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -98,7 +114,7 @@ async function readJson(request: Request, maxBytes: number): Promise<Outcome<unk
         size += value.byteLength;
         if (size > maxBytes) {
           await reader.cancel().catch(() => {});
-          return { ok: false, response: tooLarge() };
+          return { ok: false, response: tooLarge(maxBytes) };
         }
         chunks.push(value);
       }
@@ -107,17 +123,35 @@ async function readJson(request: Request, maxBytes: number): Promise<Outcome<unk
       return { ok: false, response: problem("invalid_request", "The body could not be read to its end.") };
     }
   }
-  if (size === 0) return { ok: false, response: problem("invalid_json", "The body is empty; send a JSON object.") };
-
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, value: bytes };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as JSON, read with a byte limit (whatever Content-Length claims). */
+async function readJson(request: ApiRequest, maxBytes: number): Promise<Outcome<unknown>> {
+  const contentType = request.headers.get("content-type");
+  if (contentType && !jsonMediaType.test(contentType)) {
+    return { ok: false, response: problem("unsupported_media_type", "Send the body as JSON, with `Content-Type: application/json`.") };
+  }
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
+
+  const read = await readBytes(request, maxBytes);
+  if (!read.ok) return read;
+  const bytes = read.value;
+  if (bytes.byteLength > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
+  if (bytes.byteLength === 0) return { ok: false, response: problem("invalid_json", "The body is empty; send a JSON object.") };
+
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { ok: false, response: problem("invalid_json", "The body is not valid UTF-8 text.") };
   }
@@ -166,34 +200,63 @@ async function createOnce(db: Database, actor: RecordActor, input: ApiRecordBody
 
 const idempotencyKeyShape = /^[\x21-\x7e]+$/;
 
-/** POST /api/v1/records */
-export async function handleCreateRecord(db: Database, request: Request): Promise<Response> {
-  return guarded("POST /api/v1/records", async () => {
-    const auth = await authorize(db, request, "records:write");
-    if (!auth.ok) return auth.response;
+type CreateRequest = { ok: true; input: ApiRecordBody; key: string | undefined } | { ok: false; response: Response };
 
-    const key = request.headers.get("idempotency-key")?.trim();
-    if (key !== undefined && (key.length === 0 || key.length > apiLimits.idempotencyKey || !idempotencyKeyShape.test(key))) {
-      return problem("invalid_request", `The Idempotency-Key header must be 1 to ${apiLimits.idempotencyKey} visible ASCII characters.`, {
+/** What can be checked of a POST /api/v1/records without the database: the key, the body. */
+async function readCreateRequest(request: ApiRequest): Promise<CreateRequest> {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (key !== undefined && (key.length === 0 || key.length > apiLimits.idempotencyKey || !idempotencyKeyShape.test(key))) {
+    return {
+      ok: false,
+      response: problem("invalid_request", `The Idempotency-Key header must be 1 to ${apiLimits.idempotencyKey} visible ASCII characters.`, {
         errors: [{ field: "Idempotency-Key", message: `Use 1 to ${apiLimits.idempotencyKey} visible ASCII characters, e.g. a UUID.` }],
-      });
+      }),
+    };
+  }
+  const body = await readJson(request, apiLimits.recordBodyBytes);
+  if (!body.ok) return body;
+  if (!isPlainObject(body.value)) {
+    return { ok: false, response: problem("invalid_request", "The body must be a JSON object describing one record; send arrays to /api/v1/records/bulk.") };
+  }
+  const valid = validateRecord(body.value);
+  if (!valid.ok) return { ok: false, response: problem("validation_failed", `The record has errors in: ${fieldList(valid.errors)}.`, { errors: valid.errors }) };
+  return { ok: true, input: valid.input, key };
+}
+
+function created(view: RecordView): JsonAnswer {
+  return jsonAnswer(view, 201, { location: `/api/v1/records/${view.id}` });
+}
+
+/**
+ * POST /api/v1/records. A well-formed record from a token that may write goes in by one
+ * statement (createRecordByToken); anything else takes the general path, which checks the token
+ * first, so a caller without one learns nothing about the body.
+ */
+export async function handleCreateRecord(db: Database, request: Request): Promise<Response> {
+  return toResponse(await createRecordAnswer(db, request));
+}
+
+/** POST /api/v1/records before its answer is a Fetch `Response` (see handleCreateRecord). */
+export async function createRecordAnswer(db: Database, request: ApiRequest): Promise<Response | JsonAnswer> {
+  return guarded<Response | JsonAnswer>("POST /api/v1/records", async () => {
+    const token = bearerToken(request.headers.get("authorization"));
+    const sent = await readCreateRequest(request);
+    if (token && sent.ok) {
+      // The hash is of the validated record, so a retry that only reorders or re-spaces fields is the same request.
+      const idempotency = sent.key ? { key: sent.key, requestHash: requestHash(sent.input) } : undefined;
+      const written = await createRecordByToken(db, hashApiToken(token), sent.input, idempotency);
+      if (written) return created(toView({ ...written.record, ...written.references, cursorAt: "" }));
     }
 
-    const body = await readJson(request, apiLimits.recordBodyBytes);
-    if (!body.ok) return body.response;
-    if (!isPlainObject(body.value)) return problem("invalid_request", "The body must be a JSON object describing one record; send arrays to /api/v1/records/bulk.");
-    const valid = validateRecord(body.value);
-    if (!valid.ok) return problem("validation_failed", `The record has errors in: ${fieldList(valid.errors)}.`, { errors: valid.errors });
-
-    // The hash is of the validated record, so a retry that only reorders or re-spaces fields is the same request.
-    const idempotency = key ? { tokenId: auth.value.tokenId, key, requestHash: requestHash(valid.input) } : undefined;
-    const { record, created, references } = await createOnce(db, tokenActor(auth.value), valid.input, idempotency);
+    const auth = await authorize(db, request, "records:write");
+    if (!auth.ok) return auth.response;
+    if (!sent.ok) return sent.response;
+    const idempotency = sent.key ? { tokenId: auth.value.tokenId, key: sent.key, requestHash: requestHash(sent.input) } : undefined;
+    const { record, created: isNew, references } = await createOnce(db, tokenActor(auth.value), sent.input, idempotency);
     // A new record's category and site were read to write it; a replayed one is read back.
     const view = references ? toView({ ...record, ...references, cursorAt: "" }) : await getRecordView(db, record.id);
     if (!view) throw new Error(`record ${record.id} vanished after it was written`);
-    return created
-      ? json(view, 201, { location: `/api/v1/records/${record.id}` })
-      : json(view, 200, { "idempotent-replayed": "true", "content-location": `/api/v1/records/${record.id}` });
+    return isNew ? created(view) : json(view, 200, { "idempotent-replayed": "true", "content-location": `/api/v1/records/${record.id}` });
   });
 }
 
@@ -414,7 +477,7 @@ export async function handleGetRecord(db: Database, request: Request, id: string
 
 // ---------------------------------------------------------------- errors
 
-export async function guarded(operation: string, run: () => Promise<Response>): Promise<Response> {
+export async function guarded<T extends Response | JsonAnswer = Response>(operation: string, run: () => Promise<T>): Promise<T | Response> {
   try {
     return await run();
   } catch (error) {

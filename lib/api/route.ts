@@ -11,8 +11,13 @@ export async function withDatabase(operation: string, run: (db: Database) => Pro
   try {
     db = await getDb();
   } catch (error) {
-    console.error(`[api] ${operation}: the database is unavailable`, error);
-    return problem("service_unavailable", "The service is starting or its database is unavailable. Try again shortly.", { headers: { "retry-after": "5" } });
+    return unavailable(operation, error);
   }
   return run(db);
+}
+
+/** A database that cannot be reached: a 503 the client may retry. */
+export function unavailable(operation: string, error: unknown): Response {
+  console.error(`[api] ${operation}: the database is unavailable`, error);
+  return problem("service_unavailable", "The service is starting or its database is unavailable. Try again shortly.", { headers: { "retry-after": "5" } });
 }

@@ -286,10 +286,20 @@ function resolveNormalized(
  * ("襄樊市" → 襄阳市, matchedBy "historic"). Returns null when nothing matches.
  */
 export function resolveRegionName(name: string, options: ResolveRegionOptions = {}): RegionNameMatch | null {
+  const key = `${name}\u0000${options.prefer ?? ""}\u0000${options.provinceCode ?? ""}`;
+  const known = resolvedNames.get(key);
+  if (known !== undefined) return known;
   const q = normalizeHan(name);
-  if ([...q].length < 2) return null;
-  return resolveNormalized(q, options, true);
+  const match = [...q].length < 2 ? null : resolveNormalized(q, options, true);
+  // A short name can scan every region (about 0.2 ms); intake names the same few cities all day.
+  if (resolvedNames.size >= resolvedNamesLimit) resolvedNames.clear();
+  resolvedNames.set(key, match);
+  return match;
 }
+
+/** Answers of resolveRegionName: a pure function of its arguments over fixed data. */
+const resolvedNames = new Map<string, RegionNameMatch | null>();
+const resolvedNamesLimit = 10_000;
 
 // ---------------------------------------------------------------------------
 // Type-ahead search

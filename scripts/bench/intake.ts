@@ -186,8 +186,8 @@ function actionRequest(url: string, actionId: string, rows: BareRows, run: strin
 
 /**
  * The bench action as a browser calls it, asking for gzip (`encoding` "identity": as a client that
- * does not). Next compresses every action answer however small, as it streams them, while the
- * bare route's small answer opts out (Cache-Control: no-transform), which an action cannot do.
+ * does not). Next streams every action answer without a length; Next's own compression gzipped
+ * each one however small, the server's compresses by size (lib/http/compress-by-size.ts).
  */
 export async function measureAction(url: string, actionId: string, rows: BareRows, clients: number, seconds: number, warmupSeconds: number, encoding = "gzip, deflate"): Promise<LoadResult> {
   const run = randomBytes(4).toString("hex");

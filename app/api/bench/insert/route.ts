@@ -1,5 +1,4 @@
 import { getDb } from "@/db";
-import { smallBodyHeaders } from "@/lib/api/records";
 import { env } from "@/lib/env";
 import { insertBenchRecord, type BenchRecord } from "@/lib/services/bench-insert";
 
@@ -14,6 +13,6 @@ export async function POST(request: Request) {
   if (!env.BENCH_ROUTES) return new Response(null, { status: 404 });
   const row = (await request.json()) as BenchRecord;
   const created = await insertBenchRecord(await getDb(), row);
-  // Not gzipped, as the API's small answers are not (lib/api/records.ts), so both compare alike.
-  return Response.json(created, { status: 201, headers: smallBodyHeaders });
+  // Small: the server sends it as it is, as it does the API's and the action's small answers.
+  return Response.json(created, { status: 201 });
 }

@@ -1,4 +1,3 @@
-import { smallBodyHeaders } from "@/lib/api/records";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +10,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   if (!env.BENCH_ROUTES) return new Response(null, { status: 404 });
   const row = (await request.json()) as { externalId?: unknown };
-  return Response.json({ received: typeof row.externalId === "string" ? row.externalId : null }, { status: 201, headers: smallBodyHeaders });
+  return Response.json({ received: typeof row.externalId === "string" ? row.externalId : null }, { status: 201 });
 }
