@@ -216,11 +216,11 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
       intake: {
         ...context,
         database: `PostgreSQL, a fresh database seeded with the demo data (${database}, dropped after); synchronous_commit ${synchronousCommit}`,
-        server: "production build, started by scripts/start.mjs (next start), BENCH_ROUTES=1",
+        server: "production build, started by scripts/start.mjs (scripts/server.mjs: Next's handler behind Node's server, POST /api/v1/records answered directly, compression by size), BENCH_ROUTES=1",
         seconds_each: options.seconds,
         warmup_seconds_each: warmupSeconds,
-        load: "closed loop from the bench process (Node fetch, keep-alive), on the same machine as the server and PostgreSQL",
-        api: "POST /api/v1/records: bearer token, JSON body validated, text masked, record + audit row + idempotency key in one transaction (a new Idempotency-Key and externalId each request)",
+        load: "closed loop from the bench process (one kept-alive HTTP/1.1 socket per client, scripts/bench/load.ts), on the same machine as the server and PostgreSQL; client_cpu_ms_per_request = the bench process's own CPU per request in that phase",
+        api: "POST /api/v1/records: bearer token, JSON body validated, text masked, record + audit row + idempotency key in one transaction (a new Idempotency-Key and externalId each request); answered by the server before Next's routing (lib/api/direct.ts), by the route file's own handler, the token's check and the writes in one statement",
         bare_route: "POST /api/bench/insert: the same record row by one drizzle INSERT (lib/services/bench-insert.ts), no token, validation, audit or idempotency",
         framework_floor: "POST /api/bench/noop: the bare route's request, its JSON read and a 201 answered, no database: the most a route of this server reaches on this machine",
         action: `POST ${benchActionPage} as React calls a server action (Next-Action: the id of benchInsertAction read from .next/server/server-reference-manifest.json, Origin: the server, Accept: text/x-component, body: the JSON array of its one argument); the same insert function as the bare route; counted only when the answer carries {"created":true,…}`,
@@ -232,7 +232,7 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
         pgbench_runs: pgbench,
         pglite: pglite && { ...pglite.result, server_start_seconds: Math.round(pglite.startSeconds * 10) / 10, peak_rss_mb: pglite.peak.peakRssMb },
         notes: [
-          "action_vs_route_ratio = the bench server action at 8 clients / the bare route at 8 clients (action_vs_route_ratio_1 at 1 client), the action asked for gzip as browsers do; action_uncompressed_vs_route_ratio = the same with Accept-Encoding: identity (Next gzips every streamed action answer, however small; the bare route's small answer opts out with Cache-Control: no-transform, which an action cannot set); api_vs_route_ratio = intake at 8 / bare route at 8.",
+          "action_vs_route_ratio = the bench server action at 8 clients / the bare route at 8 clients (action_vs_route_ratio_1 at 1 client), the action asked for gzip as browsers do; action_uncompressed_vs_route_ratio = the same with Accept-Encoding: identity. The server compresses by size (lib/http/compress-by-size.ts): an answer under 1 KB goes as it is, so the two should be alike; under Next's own compression every streamed action answer was gzipped. api_vs_route_ratio = intake at 8 / bare route at 8 (intake is answered before Next's routing, the bare route through it).",
           "pglite_vs_server_intake_ratio = intake at 1 client on the embedded engine (a second server, PGLITE_DIR in a temporary folder) / intake at 1 client on the server.",
         ],
       },
@@ -244,11 +244,13 @@ export async function runAppSections(options: AppSectionsOptions): Promise<Recor
 
     console.log(`\nintake (records/s, ${options.seconds} s each after ${warmupSeconds} s warm-up, ${loadAverage}; synchronous_commit ${synchronousCommit})`);
     const row = (name: string, r: LoadResult | undefined): string[] =>
-      r ? [name, String(r.clients), r.seconds.toFixed(1), String(r.ok), String(r.errors), r.rps.toFixed(1), String(r.p50Ms ?? ""), String(r.p99Ms ?? "")] : [name, "", "", "", "failed", "", "", ""];
+      r
+        ? [name, String(r.clients), r.seconds.toFixed(1), String(r.ok), String(r.errors), r.rps.toFixed(1), String(r.p50Ms ?? ""), String(r.p99Ms ?? ""), String(r.clientCpuMsPerRequest ?? "")]
+        : [name, "", "", "", "failed", "", "", "", ""];
     const pgbenchRow = (name: string, n: number, r: PgbenchResult | undefined): string[] =>
-      r ? [name, String(n), r.seconds.toFixed(1), String(r.transactions), String(r.failed), r.tps.toFixed(1), String(r.latencyAvgMs ?? ""), ""] : [name, String(n), "", "", "failed", "", "", ""];
+      r ? [name, String(n), r.seconds.toFixed(1), String(r.transactions), String(r.failed), r.tps.toFixed(1), String(r.latencyAvgMs ?? ""), "", ""] : [name, String(n), "", "", "failed", "", "", "", ""];
     options.printTable([
-      ["path", "clients", "seconds", "rows", "errors", "rows/s", "p50 ms (pgbench: mean)", "p99 ms"],
+      ["path", "clients", "seconds", "rows", "errors", "rows/s", "p50 ms (pgbench: mean)", "p99 ms", "client CPU ms/req"],
       ...clientCounts.flatMap((n) => [
         row("POST /api/v1/records", intake[`api_${n}`]),
         row("POST /api/bench/insert (bare)", intake[`bare_${n}`]),
