@@ -12,7 +12,7 @@ import {
   getShifts,
   listRisingCategories,
 } from "@/db/queries/stats/records";
-import { foldCellDeltas } from "@/db/queries/stats/fold";
+import { deltaTableVacuumBytes, foldCellDeltas, vacuumCellDeltas } from "@/db/queries/stats/fold";
 import { countOpenIssuesByAge, getActionsOnTime, getCycleTimes, getResolution, listBulletinVolumes } from "@/db/queries/stats/workflow";
 import { bulletinIssues, bulletins, categories, records, sites, type User } from "@/db/schema";
 import type { StatsFilters } from "@/lib/stats/filters";
@@ -213,6 +213,23 @@ describe("the cells follow every write", () => {
     await t.db.delete(records).where(eq(records.id, row.id));
     expect(await foldCellDeltas(t.db)).toBe(1);
     expect((await countRecordsByChannel(t.db, march, all)).find((c) => c.channel === "mailbox")?.n).toBe(0);
+  });
+
+  it("keeps the deltas table small: once folds have emptied many pages, the folding loop's vacuum cuts them off", async () => {
+    const size = async () => Number((await queryRows<{ bytes: string }>(t.db, sql`select pg_relation_size('record_cell_deltas') as bytes`))[0].bytes);
+    await foldCellDeltas(t.db);
+    await vacuumCellDeltas(t.db);
+    // Two thousand records in one statement: one delta each, folded at once.
+    await t.db.execute(sql`insert into records (kind, channel, category_id, summary, occurred_at)
+      select 'complaint', 'mailbox', ${cat.instalment!}, '排队表 queue ' || n, timestamptz '2026-03-21 10:00+08' + n * interval '1 second'
+      from generate_series(1, 2000) n`);
+    expect(await foldCellDeltas(t.db)).toBe(2000);
+    expect(await size()).toBeGreaterThan(deltaTableVacuumBytes);
+    expect(await vacuumCellDeltas(t.db)).toBe(true);
+    expect(await size()).toBeLessThanOrEqual(deltaTableVacuumBytes);
+    expect(await vacuumCellDeltas(t.db)).toBe(false);
+    await t.db.execute(sql`delete from records where summary like '排队表 queue %'`);
+    expect(await foldCellDeltas(t.db)).toBe(2000);
   });
 
   it("shows a new record on the next dashboard read, moves a corrected one, drops a deleted one, and matches the raw records", async () => {
