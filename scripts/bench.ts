@@ -1,4 +1,4 @@
-// `npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 200] [--import-rows 20000]`
+// `npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m] [--engine postgres|pglite] [--runs 1000] [--import-rows 20000]`
 // dashboards: times every dashboard query on generated databases of each size, on the local
 // PostgreSQL server by default. A database made for a size is kept (voc_bench_<size>) and reused
 // while its size and seed match.
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
     sections: { type: "string", default: allSections.join(",") },
     sizes: { type: "string", default: "100k,1m" },
     engine: { type: "string", default: "postgres" },
-    runs: { type: "string", default: "200" },
+    runs: { type: "string", default: "1000" },
     warmup: { type: "string", default: "3" },
     seed: { type: "string", default: "1" },
     days: { type: "string", default: "365" },
@@ -49,7 +49,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    "usage: npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 200] [--warmup 3] [--seed 1]\n" +
+    "usage: npm run bench -- [--sections dashboards,intake,pages,memory,import] [--sizes 100k,1m,10m] [--engine postgres|pglite] [--runs 1000] [--warmup 3] [--seed 1]\n" +
       "                        [--server postgres://…/postgres] [--port 3400] [--duration 10] [--page-runs 10] [--pgbench /usr/bin/pgbench] [--import-rows 20000] [--memory-size 10m] [--memory-seconds 60]",
   );
   process.exit(0);
@@ -171,8 +171,9 @@ function round(ms: number): number {
  * The sizes are open at once and timed in turns (run i of a query on every size, the order of the
  * sizes rotating each turn), so a burst of load on this shared machine falls on every size alike
  * instead of on whichever size happened to run then: the growth is a ratio measured in one run.
- * 200 runs each: at 2–5 ms a query, a p95 of 60 runs was the third-slowest run, one pause of the
- * machine or of this process's garbage collector away from doubling.
+ * 1000 runs each: the small figures (about 2 ms) have a slow mode on this machine that takes a
+ * few percent of runs, so the p95 of 200 runs fell on one side of it or the other by chance
+ * (growths of 1.57 and 1.58 on identical data in two runs); of 1000, the worst was 1.27.
  */
 async function runDashboards(): Promise<Record<string, unknown>> {
   const { dashboardQueries, defaultStatsFilters } = await import("@/lib/stats/registry");
@@ -282,6 +283,8 @@ async function runDashboards(): Promise<Record<string, unknown>> {
                 return [
                   r.size,
                   {
+                    measured_at: new Date().toISOString(),
+                    command: command(),
                     seconds: g.seconds,
                     rows_per_s: g.rowsPerSecond,
                     copy_rows_per_s: g.copyRowsPerSecond,
