@@ -31,21 +31,19 @@ await app.prepare();
  */
 const serverHooks = () => /** @type {any} */ (globalThis)[Symbol.for("voc.serverHooks")];
 
-/** @param {http.ServerResponse} res @param {unknown} error */
-function failDirect(res, error) {
-  console.error("[voc] a direct route failed", error);
+/**
+ * The last resort for a request whose handler threw past its own error handling: log it, and
+ * end the answer (a 500 when nothing has been sent yet), so the client is not left waiting.
+ * @param {http.ServerResponse} res @param {unknown} error
+ */
+function fail(res, error) {
+  console.error("[voc] request failed", error);
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({
-    type: "/developers#problem-internal-error",
-    title: "Internal error",
-    status: 500,
-    detail: "The server could not complete the request. Try again shortly; if it keeps failing, tell the VoC administrators.",
-  });
-  res.writeHead(500, { "content-type": "application/problem+json", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
-  res.end(body);
+  res.statusCode = 500;
+  res.end();
 }
 
 const server = http.createServer((req, res) => {
@@ -55,16 +53,12 @@ const server = http.createServer((req, res) => {
     const query = url.indexOf("?");
     const direct = hooks.directRoutes[`${req.method} ${query === -1 ? url : url.slice(0, query)}`];
     if (direct) {
-      direct(req, res).catch((error) => failDirect(res, error));
+      direct(req, res).catch((error) => fail(res, error));
       return;
     }
     hooks.prepareResponse(req, res);
   }
-  handle(req, res).catch((error) => {
-    console.error("[voc] request failed", error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  handle(req, res).catch((error) => fail(res, error));
 });
 
 server.listen(port, () => {

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { compressionThreshold } from "@/lib/http/compress-by-size";
 import { getDb, type Database } from "@/db";
 import { createRecordAnswer, type JsonAnswer, type ReadRequest } from "./records";
+import { internalErrorDetail, problem } from "./problem";
 import { unavailable } from "./route";
 import { apiLimits } from "./schemas";
 
@@ -84,10 +85,20 @@ export async function sendAnswer(request: IncomingMessage, response: ServerRespo
 /** POST /api/v1/records, as app/api/v1/records/route.ts answers it, on the database given. */
 export function createRecordRoute(database: () => Promise<Database>): DirectHandler {
   return async (request, response) => {
-    const { request: read, truncated } = await readRequest(request, apiLimits.recordBodyBytes);
-    const db = await database().catch((error: unknown) => ({ unavailable: error }));
-    const answer = "unavailable" in db ? unavailable("POST /api/v1/records", db.unavailable) : await createRecordAnswer(db, read);
-    await sendAnswer(request, response, answer, truncated);
+    let answer: Response | JsonAnswer;
+    let truncated = false;
+    try {
+      const read = await readRequest(request, apiLimits.recordBodyBytes);
+      truncated = read.truncated;
+      const db = await database().catch((error: unknown) => ({ unavailable: error }));
+      answer = "unavailable" in db ? unavailable("POST /api/v1/records", db.unavailable) : await createRecordAnswer(db, read.request);
+    } catch (error) {
+      // The handler answers its own failures; this is the body's reading (a client gone mid-body).
+      console.error("[api] POST /api/v1/records failed", error);
+      answer = problem("internal_error", internalErrorDetail);
+      truncated = true;
+    }
+    if (!response.destroyed) await sendAnswer(request, response, answer, truncated);
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiScopes } from "@/lib/services/api-tokens";
 import { statsFiltersSchema } from "@/lib/stats/filters";
 import { statsFigureNames } from "@/lib/stats/registry";
-import { problemBody, problemContentType, type ProblemDetails } from "./problem";
+import { internalErrorDetail, problemBody, problemContentType, type ProblemDetails } from "./problem";
 import {
   apiLimits,
   apiRecordBody,
@@ -222,7 +222,7 @@ const problems = {
   invalidJson: problemResponse("The body is empty, not UTF-8, not JSON, or not a JSON object.", problemBody("invalid_json", "The body is not valid JSON.")),
   tooLarge: (bytes: string) => problemResponse(`The body is larger than ${bytes}.`, problemBody("payload_too_large", `The body is larger than ${bytes}.`)),
   mediaType: problemResponse("The body is not sent as application/json.", problemBody("unsupported_media_type", "Send the body as JSON, with `Content-Type: application/json`.")),
-  internal: problemResponse("An unexpected error; nothing about it is shown. Retry later.", problemBody("internal_error", "The server could not complete the request. Try again shortly; if it keeps failing, tell the VoC administrators.")),
+  internal: problemResponse("An unexpected error; nothing about it is shown. Retry later.", problemBody("internal_error", internalErrorDetail)),
   unavailable: problemResponse("The database is unavailable; retry after the Retry-After seconds.", problemBody("service_unavailable", "The service is starting or its database is unavailable. Try again shortly.")),
 };
 

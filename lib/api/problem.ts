@@ -48,6 +48,9 @@ export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemF
   return { type: problemType(kind), title, status, detail, ...(errors && errors.length > 0 ? { errors } : {}) };
 }
 
+/** What an unexpected failure answers: nothing about it is shown. */
+export const internalErrorDetail = "The server could not complete the request. Try again shortly; if it keeps failing, tell the VoC administrators.";
+
 export function problem(kind: ProblemKind, detail: string, options: { errors?: ProblemFieldError[]; headers?: Record<string, string> } = {}): Response {
   const body = problemBody(kind, detail, options.errors);
   return new Response(JSON.stringify(body), {

@@ -6,7 +6,7 @@ import { maskContact } from "@/lib/pii";
 import { authenticateApiToken, bearerToken, hashApiToken, type ApiTokenIdentity, type ApiScope } from "@/lib/services/api-tokens";
 import { createRecord, createRecordByToken, isUniqueViolation, requestHash, type CreatedRecord, type Idempotency, type RecordActor } from "@/lib/services/records";
 import { errorKeyMap, messageKey } from "@/lib/validation/errors";
-import { englishMessage, keyedFieldErrors, problem, zodFieldErrors, type ProblemFieldError } from "./problem";
+import { englishMessage, internalErrorDetail, keyedFieldErrors, problem, zodFieldErrors, type ProblemFieldError } from "./problem";
 import {
   apiLimits,
   apiRecordBody,
@@ -490,6 +490,6 @@ export async function guarded<T extends Response | JsonAnswer = Response>(operat
     if (error instanceof NotFound) return problem("not_found", "Not found.");
     if (isExpectedError(error)) return problem("invalid_request", error.message);
     console.error(`[api] ${operation} failed`, error);
-    return problem("internal_error", "The server could not complete the request. Try again shortly; if it keeps failing, tell the VoC administrators.");
+    return problem("internal_error", internalErrorDetail);
   }
 }

@@ -108,13 +108,11 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
   if (actor.type === "public" && input.channel !== "web") throw new Forbidden();
   if (actor.type !== "public" && input.channel === "web") fail("channel", "invalidOption");
 
-  const summary = maskSensitive(input.summary);
-  const words = maskSensitive(input.customerWords);
-  const masked = summary.masked + words.masked;
-  const regionCode = resolveRegion(input.region);
+  const text = prepareText(input);
+  const { masked } = text;
 
   if (input.joinIssueId === undefined) {
-    const written = await insertAtOnce(db, actor, input, { summary: summary.text, words: words.text, masked, regionCode }, idempotency);
+    const written = await insertAtOnce(db, actor, input, text, idempotency);
     if (written) return written;
   }
 
@@ -149,7 +147,7 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
         .where(and(eq(records.channel, input.channel), eq(records.externalId, input.externalId)))
         .limit(1);
       if (existing) {
-        if (existing.summary !== summary.text) fail("externalId", "externalIdTaken");
+        if (existing.summary !== text.summary) fail("externalId", "externalIdTaken");
         return { record: existing, created: false, masked };
       }
     }
@@ -173,7 +171,7 @@ export async function createRecord(db: Database, actor: RecordActor, input: NewR
 
     const [record] = await tx
       .insert(records)
-      .values(newRecordValues(actor, input, { summary: summary.text, words: words.text, masked, regionCode }, categoryId, siteId, joinIssueId))
+      .values(newRecordValues(actor, input, text, categoryId, siteId, joinIssueId))
       .returning();
 
     await tx.insert(auditLog).values({
@@ -200,6 +198,13 @@ interface PreparedText {
   words: string;
   masked: number;
   regionCode: string | null;
+}
+
+/** A record's text with card and ID numbers masked, and its region resolved (or a validation error). */
+function prepareText(input: { summary: string; customerWords: string; region?: string }): PreparedText {
+  const summary = maskSensitive(input.summary);
+  const words = maskSensitive(input.customerWords);
+  return { summary: summary.text, words: words.text, masked: summary.masked + words.masked, regionCode: resolveRegion(input.region) };
 }
 
 /**
@@ -318,9 +323,7 @@ export async function createRecordByToken(db: Database, tokenHash: string, input
   if (input.channel === "web" || input.joinIssueId !== undefined) return null;
   let text: PreparedText;
   try {
-    const summary = maskSensitive(input.summary);
-    const words = maskSensitive(input.customerWords);
-    text = { summary: summary.text, words: words.text, masked: summary.masked + words.masked, regionCode: resolveRegion(input.region) };
+    text = prepareText(input);
   } catch (error) {
     if (error instanceof ValidationFailed) return null;
     throw error;
@@ -479,9 +482,7 @@ export interface RecordCorrection {
  */
 export async function correctOwnRecord(db: Database, viewer: Viewer, input: RecordCorrection): Promise<RecordRow> {
   assertCan(viewer, "record.update.own");
-  const summary = maskSensitive(input.summary);
-  const words = maskSensitive(input.customerWords);
-  const regionCode = resolveRegion(input.region);
+  const { summary, words, regionCode } = prepareText(input);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -497,8 +498,8 @@ export async function correctOwnRecord(db: Database, viewer: Viewer, input: Reco
       categoryId,
       regionCode,
       callReference: input.callReference ?? null,
-      summary: summary.text,
-      customerWords: words.text,
+      summary,
+      customerWords: words,
       urgency: input.urgency,
       valuable: input.valuable,
       status: input.valuable ? ("reported" as const) : ("new" as const),
